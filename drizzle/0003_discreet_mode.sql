@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `discreet` integer DEFAULT false NOT NULL;

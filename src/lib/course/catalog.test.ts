@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, CatalogError } from './catalog';
+import { courseFiles, lessonSource } from './fixtures';
+import { readCourseFiles } from './read-files';
+
+function problemsOf(fn: () => unknown): string[] {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof CatalogError) return e.problems;
+		throw e;
+	}
+	throw new Error('expected a CatalogError');
+}
+
+describe('catalog ordering', () => {
+	it('orders modules and lessons by numeric prefix and strips it from ids', () => {
+		const catalog = buildCatalog(
+			courseFiles({
+				'/lessons/10-later/01-one.svx': lessonSource({ title: 'Later one' }),
+				'/lessons/02-first/10-ten.svx': lessonSource({ title: 'Ten' }),
+				'/lessons/02-first/02-two.svx': lessonSource({ title: 'Two' })
+			})
+		);
+		expect(catalog.modules.map((m) => m.slug)).toEqual(['first', 'later']);
+		expect(catalog.lessons.map((l) => l.id)).toEqual(['first/two', 'first/ten', 'later/one']);
+		expect(catalog.lessons.map((l) => l.index)).toEqual([0, 1, 2]);
+		expect(catalog.get('first', 'ten')?.title).toBe('Ten');
+		expect(catalog.get('first', '10-ten')).toBeUndefined();
+		expect(catalog.lessons[0].sources).toEqual([{ title: 'The article' }]);
+	});
+});
+
+describe('catalog schema errors name the file and the field', () => {
+	const file = '/lessons/01-m/01-l.svx';
+	const cases: [string, string, RegExp][] = [
+		['minutes not a number', lessonSource({ minutes: 'five' }), /lessons\/01-m\/01-l\.svx: minutes:/],
+		['missing title', lessonSource({ title: undefined }), /01-l\.svx: title:/],
+		[
+			'single choice with two correct options',
+			lessonSource({
+				exercises: [
+					{
+						id: 'q',
+						kind: 'single',
+						question: 'Q?',
+						options: [
+							{ id: 'a', text: 'A', correct: true, feedback: 'f' },
+							{ id: 'b', text: 'B', correct: true, feedback: 'f' }
+						],
+						explanation: 'e'
+					}
+				]
+			}),
+			/01-l\.svx: exercises\.0\.options: a single-choice question needs exactly 1 correct option, found 2/
+		],
+		[
+			'option without feedback',
+			lessonSource({
+				exercises: [
+					{ id: 'q', kind: 'single', question: 'Q?', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', feedback: 'f' }], explanation: 'e' }
+				]
+			}),
+			/01-l\.svx: exercises\.0\.options\.0\.feedback:/
+		],
+		[
+			'duplicate exercise ids',
+			lessonSource({ exercises: [{ id: 'r', kind: 'reflection', prompt: 'p' }, { id: 'r', kind: 'reflection', prompt: 'p2' }] }),
+			/01-l\.svx: exercises\.1\.id: duplicate id "r"/
+		],
+		['unknown exercise kind', lessonSource({ exercises: [{ id: 'x', kind: 'essay', prompt: 'p' }] }), /01-l\.svx: exercises\.0\.kind:/],
+		['unknown field', lessonSource({ colour: 'blue' }), /01-l\.svx: .*colour/],
+		['unknown source', lessonSource({ sources: ['nowhere'] }), /01-l\.svx: sources\.0: "nowhere" is not in lessons\/sources\.json/],
+		['no frontmatter', 'Just prose.', /01-l\.svx: no frontmatter/],
+		['broken YAML', '---\ntitle: [unclosed\n---\nbody', /01-l\.svx: frontmatter is not valid YAML/]
+	];
+	it.each(cases)('%s', (_name, source, pattern) => {
+		const problems = problemsOf(() => buildCatalog(courseFiles({ [file]: source })));
+		expect(problems.join('\n')).toMatch(pattern);
+	});
+
+	it('rejects file names without a numeric prefix and duplicate lesson names', () => {
+		const problems = problemsOf(() =>
+			buildCatalog(
+				courseFiles({
+					'/lessons/01-m/intro.svx': lessonSource(),
+					'/lessons/01-m/01-a.svx': lessonSource(),
+					'/lessons/01-m/02-a.svx': lessonSource()
+				})
+			)
+		);
+		expect(problems).toContainEqual(expect.stringMatching(/01-m\/intro\.svx: file name must look like/));
+		expect(problems).toContainEqual(expect.stringMatching(/same number or name/));
+	});
+
+	it('reports every problem at once, not just the first', () => {
+		const problems = problemsOf(() =>
+			buildCatalog(
+				courseFiles({
+					'/lessons/01-m/01-a.svx': lessonSource({ minutes: 0 }),
+					'/lessons/01-m/02-b.svx': lessonSource({ summary: '' })
+				})
+			)
+		);
+		expect(problems).toHaveLength(2);
+	});
+});
+
+describe('the real course', () => {
+	it('loads without problems', () => {
+		const catalog = buildCatalog(readCourseFiles(process.cwd()));
+		expect(catalog.lessons.length).toBeGreaterThanOrEqual(3);
+		expect(catalog.lessons[0].open || catalog.lessons[0].index === 0).toBe(true);
+	});
+});

@@ -1,0 +1,52 @@
+/** What the browser is told about a lesson: no correct flags, no feedback until an answer is checked. */
+
+export type LessonState = 'locked' | 'available' | 'in-progress' | 'complete';
+
+export interface OptionView {
+	id: string;
+	text: string;
+}
+
+export interface QuestionResult {
+	correct: boolean;
+	choice: string[];
+	/** Feedback for each chosen option, in option order. */
+	feedback: { optionId: string; text: string }[];
+	explanation: string;
+	done: boolean;
+	attempts: number;
+}
+
+export interface QuestionView {
+	kind: 'single' | 'multiple';
+	id: string;
+	question: string;
+	options: OptionView[];
+	result: QuestionResult | null;
+}
+
+export interface ReflectionView {
+	kind: 'reflection';
+	id: string;
+	prompt: string;
+	hint?: string;
+	body: string;
+	revision: number;
+}
+
+export type ExerciseView = QuestionView | ReflectionView;
+
+export interface LessonLink {
+	href: string;
+	title: string;
+}
+
+/** What a refused reflection save hands back: the learner's text, and the other version on a conflict. */
+export interface ReturnedReflection {
+	message?: string;
+	body?: string;
+	baseRevision?: number;
+	theirs?: { body: string; revision: number };
+	/** Both versions were put in the box; nothing is wrong, the learner edits and saves. */
+	merged?: boolean;
+}

@@ -1,0 +1,140 @@
+import { and, desc, eq, gte, ne, not } from 'drizzle-orm';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import type { Database } from '../db/client';
+import { sessions, users } from '../db/schema';
+import { randomToken } from './random';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** A session unused this long ends (a shared or lost device stops being signed in). */
+export const INACTIVITY_TIMEOUT_MS = 14 * DAY;
+/** However active, a session ends this long after sign-in. */
+export const ABSOLUTE_LIFETIME_MS = 90 * DAY;
+/** last_verified_at is written at most this often, so reads stay reads. */
+export const ACTIVITY_CHECK_INTERVAL_MS = HOUR;
+
+export interface Session {
+	id: string;
+	userId: string;
+	createdAt: Date;
+	lastVerifiedAt: Date;
+}
+
+export interface SessionUser {
+	id: string;
+	username: string;
+	discreet: boolean;
+}
+
+export interface Validated {
+	session: Session;
+	user: SessionUser;
+	/** The cookie's expiry moved: send it again. */
+	renewed: boolean;
+}
+
+function hashSecret(secret: string): Uint8Array {
+	return sha256(new TextEncoder().encode(secret));
+}
+
+export function sessionExpiresAt(session: Session): Date {
+	return new Date(
+		Math.min(
+			session.lastVerifiedAt.getTime() + INACTIVITY_TIMEOUT_MS,
+			session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS
+		)
+	);
+}
+
+/** Creates a session and returns its token `<id>.<secret>`; only the secret's hash is stored. */
+export async function createSession(db: Database, userId: string, now = new Date(), userAgent: string | null = null) {
+	const id = randomToken();
+	const secret = randomToken();
+	const session: Session = { id, userId, createdAt: now, lastVerifiedAt: now };
+	await db.insert(sessions).values({
+		...session,
+		secretHash: Buffer.from(hashSecret(secret)),
+		userAgent: userAgent?.slice(0, 400) ?? null
+	});
+	return { token: `${id}.${secret}`, session };
+}
+
+export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<Validated | null> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+	const [id, secret] = parts;
+	const rows = await db
+		.select({
+			id: sessions.id,
+			userId: sessions.userId,
+			secretHash: sessions.secretHash,
+			createdAt: sessions.createdAt,
+			lastVerifiedAt: sessions.lastVerifiedAt,
+			username: users.username,
+			discreet: users.discreet
+		})
+		.from(sessions)
+		.innerJoin(users, eq(users.id, sessions.userId))
+		.where(eq(sessions.id, id))
+		.limit(1);
+	const row = rows[0];
+	if (!row) return null;
+	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+
+	const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt: row.lastVerifiedAt };
+	if (now.getTime() >= sessionExpiresAt(session).getTime()) {
+		await invalidateSession(db, id);
+		return null;
+	}
+	let renewed = false;
+	if (now.getTime() - session.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_INTERVAL_MS) {
+		session.lastVerifiedAt = now;
+		await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id));
+		renewed = true;
+	}
+	return { session, user: { id: row.userId, username: row.username, discreet: row.discreet }, renewed };
+}
+
+export async function invalidateSession(db: Database, sessionId: string) {
+	await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of the learner, or every one but `exceptSessionId`. */
+export async function invalidateUserSessions(db: Database, userId: string, exceptSessionId?: string) {
+	await db
+		.delete(sessions)
+		.where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+}
+
+/** Ends one of the learner's own sessions; another learner's session id matches nothing. */
+export async function invalidateOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+	const deleted = await db
+		.delete(sessions)
+		.where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+		.returning({ id: sessions.id });
+	return deleted.length > 0;
+}
+
+/** Sessions that can still validate at `now`: the same two limits validateSessionToken applies. */
+function live(now: Date) {
+	return and(
+		gte(sessions.lastVerifiedAt, new Date(now.getTime() - INACTIVITY_TIMEOUT_MS)),
+		gte(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_LIFETIME_MS))
+	);
+}
+
+/** The learner's devices: live sessions only, so a long-abandoned one is not listed as signed in. */
+export async function listUserSessions(db: Database, userId: string, now = new Date()) {
+	return db
+		.select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+		.from(sessions)
+		.where(and(eq(sessions.userId, userId), live(now)))
+		.orderBy(desc(sessions.lastVerifiedAt));
+}
+
+/** Removes sessions that can no longer validate (validation only removes those presented again). */
+export async function deleteExpiredSessions(db: Database, now = new Date()) {
+	await db.delete(sessions).where(not(live(now)!));
+}

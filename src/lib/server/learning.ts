@@ -1,0 +1,217 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Catalog, Lesson } from '$lib/course/catalog';
+import type { LessonState } from '$lib/course/view';
+import type { Database } from './db/client';
+import { lessonProgress, questionProgress, quizAttempts, reflections } from './db/schema';
+
+export const REFLECTION_MAX = 10_000;
+
+export interface CourseOverview {
+	states: Map<string, { state: LessonState; blockedBy?: Lesson }>;
+	continueTo: Lesson | null;
+	completed: number;
+	total: number;
+	/** Lessons completed in the last seven days: a count, never a streak. */
+	completedThisWeek: number;
+	/** The lesson visited most recently (finished or not), to skip rewriting an unchanged visit. */
+	mostRecentVisit: { lessonId: string; at: Date } | null;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** One query: where the learner stands in every lesson. */
+export async function getCourseOverview(db: Database, catalog: Catalog, userId: string, now = new Date()): Promise<CourseOverview> {
+	const rows = await db
+		.select({
+			lessonId: lessonProgress.lessonId,
+			lastVisitedAt: lessonProgress.lastVisitedAt,
+			completedAt: lessonProgress.completedAt
+		})
+		.from(lessonProgress)
+		.where(eq(lessonProgress.userId, userId));
+	const progress = new Map(rows.map((r) => [r.lessonId, r]));
+
+	const states: CourseOverview['states'] = new Map();
+	let blockedBy: Lesson | undefined;
+	let completed = 0;
+	for (const lesson of catalog.lessons) {
+		const row = progress.get(lesson.id);
+		let state: LessonState;
+		if (row?.completedAt) state = 'complete';
+		else if (blockedBy && !lesson.open) state = 'locked';
+		else state = row ? 'in-progress' : 'available';
+		states.set(lesson.id, state === 'locked' ? { state, blockedBy } : { state });
+		if (state === 'complete') completed++;
+		// Open lessons (safety) never hold anyone back, so they do not lock what follows.
+		else if (!blockedBy && !lesson.open) blockedBy = lesson;
+	}
+
+	// Continue: the last lesson visited if still unfinished, else the first unfinished one.
+	const lastVisited = rows
+		.filter((r) => !r.completedAt && states.has(r.lessonId))
+		.sort((a, b) => b.lastVisitedAt.getTime() - a.lastVisitedAt.getTime())[0];
+	const continueTo =
+		(lastVisited && catalog.lessons.find((l) => l.id === lastVisited.lessonId && states.get(l.id)?.state !== 'locked')) ||
+		catalog.lessons.find((l) => states.get(l.id)?.state === 'available' || states.get(l.id)?.state === 'in-progress') ||
+		null;
+
+	const completedThisWeek = rows.filter(
+		(r) => r.completedAt && states.has(r.lessonId) && now.getTime() - r.completedAt.getTime() < WEEK_MS
+	).length;
+	const latest = rows.reduce<(typeof rows)[number] | null>((a, r) => (!a || r.lastVisitedAt > a.lastVisitedAt ? r : a), null);
+	const mostRecentVisit = latest && { lessonId: latest.lessonId, at: latest.lastVisitedAt };
+	return { states, continueTo, completed, total: catalog.lessons.length, completedThisWeek, mostRecentVisit };
+}
+
+const REVISIT_WRITE_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Whether opening `lessonId` needs its visit written. Reloading, or the reload after every checked
+ * answer, would otherwise write on each view; only a change of lesson (which moves "Continue") or
+ * a long gap is worth a write.
+ */
+export function visitNeedsWrite(overview: CourseOverview, lessonId: string, now = new Date()) {
+	const last = overview.mostRecentVisit;
+	return !last || last.lessonId !== lessonId || now.getTime() - last.at.getTime() >= REVISIT_WRITE_INTERVAL_MS;
+}
+
+export async function recordVisit(db: Database, userId: string, lessonId: string, now = new Date()) {
+	await db
+		.insert(lessonProgress)
+		.values({ userId, lessonId, startedAt: now, lastVisitedAt: now })
+		.onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastVisitedAt: now } });
+}
+
+export interface LessonWork {
+	questions: Map<string, { attempts: number; firstTryCorrect: boolean; lastChoice: string[]; lastCorrect: boolean; done: boolean }>;
+	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
+}
+
+export async function getLessonWork(db: Database, userId: string, lessonId: string): Promise<LessonWork> {
+	const [qs, rs] = await Promise.all([
+		db
+			.select()
+			.from(questionProgress)
+			.where(and(eq(questionProgress.userId, userId), eq(questionProgress.lessonId, lessonId))),
+		db
+			.select()
+			.from(reflections)
+			.where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId)))
+	]);
+	return {
+		questions: new Map(
+			qs.map((q) => [
+				q.exerciseId,
+				{
+					attempts: q.attempts,
+					firstTryCorrect: q.firstTryCorrect,
+					lastChoice: JSON.parse(q.lastChoice) as string[],
+					lastCorrect: q.lastCorrect,
+					done: q.doneAt !== null
+				}
+			])
+		),
+		reflections: new Map(rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }]))
+	};
+}
+
+function isDone(lesson: Lesson, work: LessonWork) {
+	return lesson.exercises.every((ex) =>
+		ex.kind === 'reflection' ? Boolean(work.reflections.get(ex.id)?.body.trim()) : Boolean(work.questions.get(ex.id)?.done)
+	);
+}
+
+/** Marks the lesson complete once every exercise is done; completion is never taken back. */
+async function completeIfDone(db: Database, userId: string, lesson: Lesson, now: Date) {
+	const work = await getLessonWork(db, userId, lesson.id);
+	if (!isDone(lesson, work)) return false;
+	await db
+		.insert(lessonProgress)
+		.values({ userId, lessonId: lesson.id, startedAt: now, lastVisitedAt: now, completedAt: now })
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lessonId],
+			set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, excluded.completed_at)` }
+		});
+	return true;
+}
+
+/** Stores the attempt and the question's summary in one batch; the first try's result is kept. */
+export async function recordAnswer(
+	db: Database,
+	userId: string,
+	lesson: Lesson,
+	exerciseId: string,
+	answer: { correct: boolean; choice: string[] },
+	now = new Date()
+) {
+	const choice = JSON.stringify(answer.choice);
+	await db.batch([
+		db.insert(quizAttempts).values({ userId, lessonId: lesson.id, exerciseId, choice, correct: answer.correct, createdAt: now }),
+		db
+			.insert(questionProgress)
+			.values({
+				userId,
+				lessonId: lesson.id,
+				exerciseId,
+				attempts: 1,
+				firstTryCorrect: answer.correct,
+				lastChoice: choice,
+				lastCorrect: answer.correct,
+				doneAt: answer.correct ? now : null,
+				updatedAt: now
+			})
+			.onConflictDoUpdate({
+				target: [questionProgress.userId, questionProgress.lessonId, questionProgress.exerciseId],
+				set: {
+					attempts: sql`${questionProgress.attempts} + 1`,
+					lastChoice: choice,
+					lastCorrect: answer.correct,
+					doneAt: sql`coalesce(${questionProgress.doneAt}, excluded.done_at)`,
+					updatedAt: now
+				}
+			})
+	]);
+	return completeIfDone(db, userId, lesson, now);
+}
+
+export type SaveResult =
+	| { ok: true; revision: number; complete: boolean }
+	| { ok: false; theirs: { body: string; revision: number } };
+
+/**
+ * Saves a reflection if nobody saved it since `baseRevision` (0: never saved).
+ * A save from a stale copy is not applied: it returns the newer text, so the learner can
+ * see both versions and choose. The database trigger keeps every applied version.
+ */
+export async function saveReflection(
+	db: Database,
+	userId: string,
+	lesson: Lesson,
+	exerciseId: string,
+	body: string,
+	baseRevision: number,
+	now = new Date()
+): Promise<SaveResult> {
+	const key = and(eq(reflections.userId, userId), eq(reflections.lessonId, lesson.id), eq(reflections.exerciseId, exerciseId));
+	const [written] =
+		baseRevision === 0
+			? await db
+					.insert(reflections)
+					.values({ userId, lessonId: lesson.id, exerciseId, body, revision: 1, createdAt: now, updatedAt: now })
+					.onConflictDoNothing()
+					.returning({ revision: reflections.revision })
+			: await db
+					.update(reflections)
+					.set({ body, revision: baseRevision + 1, updatedAt: now })
+					.where(and(key, eq(reflections.revision, baseRevision)))
+					.returning({ revision: reflections.revision });
+	if (!written) {
+		const [current] = await db.select({ body: reflections.body, revision: reflections.revision }).from(reflections).where(key);
+		// Gone (progress reset without keeping reflections): this save starts it afresh.
+		if (!current) return saveReflection(db, userId, lesson, exerciseId, body, 0, now);
+		// The other device saved the very same text: nothing to choose between.
+		if (current.body !== body) return { ok: false, theirs: current };
+		return { ok: true, revision: current.revision, complete: await completeIfDone(db, userId, lesson, now) };
+	}
+	return { ok: true, revision: written.revision, complete: await completeIfDone(db, userId, lesson, now) };
+}

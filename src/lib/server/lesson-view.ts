@@ -1,0 +1,89 @@
+import type { Catalog, Lesson } from '$lib/course/catalog';
+import type { ExerciseView, LessonLink, LessonState } from '$lib/course/view';
+import type { CourseOverview, LessonWork } from './learning';
+
+export function lessonHref(lesson: Lesson): string {
+	return `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+}
+
+function link(lesson: Lesson | undefined): LessonLink | null {
+	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
+}
+
+/** Exercises as the browser may see them: feedback only for what the learner chose. */
+export function exerciseViews(lesson: Lesson, work: LessonWork): ExerciseView[] {
+	return lesson.exercises.map((ex): ExerciseView => {
+		if (ex.kind === 'reflection') {
+			const saved = work.reflections.get(ex.id);
+			return { kind: 'reflection', id: ex.id, prompt: ex.prompt, hint: ex.hint, body: saved?.body ?? '', revision: saved?.revision ?? 0 };
+		}
+		const progress = work.questions.get(ex.id);
+		return {
+			kind: ex.kind,
+			id: ex.id,
+			question: ex.question,
+			options: ex.options.map((o) => ({ id: o.id, text: o.text })),
+			result: progress
+				? {
+						correct: progress.lastCorrect,
+						choice: progress.lastChoice,
+						feedback: ex.options
+							.filter((o) => progress.lastChoice.includes(o.id))
+							.map((o) => ({ optionId: o.id, text: o.feedback })),
+						// The explanation names the right answer: shown once the learner has found it.
+						explanation: progress.done ? ex.explanation : '',
+						done: progress.done,
+						attempts: progress.attempts
+					}
+				: null
+		};
+	});
+}
+
+export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork) {
+	const module = catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
+	const next = catalog.lessons[lesson.index + 1];
+	const state: LessonState = overview.states.get(lesson.id)!.state;
+	const nextState = next && overview.states.get(next.id)!.state;
+	return {
+		lesson: {
+			id: lesson.id,
+			file: lesson.file,
+			title: lesson.title,
+			summary: lesson.summary,
+			minutes: lesson.minutes,
+			sources: lesson.sources,
+			moduleTitle: module.title,
+			position: module.lessons.indexOf(lesson) + 1,
+			moduleLength: module.lessons.length
+		},
+		complete: state === 'complete',
+		exercises: exerciseViews(lesson, work),
+		outline: module.lessons.map((l) => {
+			const state = overview.states.get(l.id)!.state;
+			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };
+		}),
+		previous: link(catalog.lessons[lesson.index - 1]),
+		next: nextState && nextState !== 'locked' ? link(next) : null,
+		nextLocked: nextState === 'locked' ? link(next) : null
+	};
+}
+
+export function courseMap(catalog: Catalog, overview: CourseOverview) {
+	return {
+		modules: catalog.modules.map((m) => ({
+			slug: m.slug,
+			title: m.title,
+			summary: m.summary,
+			completed: m.lessons.filter((l) => overview.states.get(l.id)!.state === 'complete').length,
+			lessons: m.lessons.map((l) => {
+				const { state, blockedBy } = overview.states.get(l.id)!;
+				return { ...link(l)!, summary: l.summary, minutes: l.minutes, state, blockedBy: blockedBy?.title ?? null };
+			})
+		})),
+		completed: overview.completed,
+		total: overview.total,
+		completedThisWeek: overview.completedThisWeek,
+		continueTo: link(overview.continueTo ?? undefined)
+	};
+}

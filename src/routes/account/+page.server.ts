@@ -1,0 +1,96 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { changePassword, checkPassword } from '$lib/server/auth/accounts';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { replaceRecoveryCode } from '$lib/server/auth/recovery';
+import { invalidateOwnSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import { readForm, textField } from '$lib/server/forms';
+import { deleteAccount, REMOVED_COOKIE, resetProgress } from '$lib/server/learner-data';
+import { deviceName } from '$lib/device-name';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const sessions = await listUserSessions(await getDb(), locals.user!.id);
+	return {
+		username: locals.user!.username,
+		devices: sessions.map((s) => ({
+			id: s.id,
+			name: deviceName(s.userAgent),
+			signedInAt: s.createdAt.toISOString(),
+			lastUsedAt: s.lastVerifiedAt.toISOString(),
+			current: s.id === locals.session?.id
+		}))
+	};
+};
+
+export const actions: Actions = {
+	password: async ({ locals, request }) => {
+		const form = await readForm(request, ['current', 'password']);
+		const result = await changePassword(
+			await getDb(),
+			locals.user!.id,
+			textField(form, 'current') ?? '',
+			textField(form, 'password') ?? '',
+			locals.session!.id
+		);
+		if (!result.ok) return fail(400, { action: 'password', field: result.field, message: result.message });
+		return { action: 'password', done: 'Your password is changed, and every other device is signed out.' };
+	},
+
+	recovery: async ({ locals, request }) => {
+		const form = await readForm(request, ['password']);
+		const db = await getDb();
+		if (!(await checkPassword(db, locals.user!.id, textField(form, 'password') ?? ''))) {
+			return fail(400, { action: 'recovery', field: 'password', message: 'That password is not right.' });
+		}
+		return { action: 'recovery', recoveryCode: await replaceRecoveryCode(db, locals.user!.id) };
+	},
+
+	signOutDevice: async ({ locals, request, cookies, url }) => {
+		const form = await readForm(request, ['session']);
+		const sessionId = textField(form, 'session');
+		if (!sessionId) return fail(400, { action: 'devices', message: 'Choose a device to sign out.' });
+		// Only the learner's own sessions match; anyone else's id is simply not found.
+		if (!(await invalidateOwnSession(await getDb(), locals.user!.id, sessionId))) {
+			return fail(404, { action: 'devices', message: 'That device is already signed out.' });
+		}
+		if (sessionId === locals.session!.id) {
+			deleteSessionCookie(cookies, url);
+			redirect(303, '/');
+		}
+		return { action: 'devices', done: 'That device is signed out.' };
+	},
+
+	signOutOthers: async ({ locals, request }) => {
+		await readForm(request, []);
+		await invalidateUserSessions(await getDb(), locals.user!.id, locals.session!.id);
+		return { action: 'devices', done: 'Every other device is signed out.' };
+	},
+
+	reset: async ({ locals, request }) => {
+		const form = await readForm(request, ['confirm', 'reflections']);
+		const keep = textField(form, 'reflections');
+		if (textField(form, 'confirm') !== 'yes' || (keep !== 'keep' && keep !== 'delete')) {
+			return fail(400, { action: 'reset', message: 'Tick the box to confirm, and choose what happens to your reflections.' });
+		}
+		await resetProgress(await getDb(), locals.user!.id, keep === 'keep');
+		return {
+			action: 'reset',
+			done: keep === 'keep' ? 'Your progress is reset. Your reflections are kept in your journal.' : 'Your progress and reflections are removed.'
+		};
+	},
+
+	delete: async ({ locals, request, cookies, url }) => {
+		const form = await readForm(request, ['password']);
+		const db = await getDb();
+		const user = locals.user!;
+		if (!(await checkPassword(db, user.id, textField(form, 'password') ?? ''))) {
+			return fail(400, { action: 'delete', field: 'password', message: 'That password is not right. Nothing was deleted.' });
+		}
+		const removed = await deleteAccount(db, user.id, user.username);
+		deleteSessionCookie(cookies, url);
+		// Counts only, read once by /goodbye: the page that says plainly what was removed.
+		cookies.set(REMOVED_COOKIE, JSON.stringify(removed), { path: '/goodbye', httpOnly: true, sameSite: 'lax', maxAge: 300, secure: url.protocol === 'https:' });
+		redirect(303, '/goodbye');
+	}
+};
