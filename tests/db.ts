@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+
+/** The database file the e2e server uses (playwright.config.ts makes the folder), for checks a page cannot show. */
+export function e2eDatabase() {
+	const dir = process.env.HEARD_E2E_DB_DIR;
+	if (!dir) throw new Error('HEARD_E2E_DB_DIR is not set: run the tests through playwright.config.ts');
+	return createClient({ url: `file:${join(dir, 'heard.db')}`, timeout: 5000 });
+}
+
+/** Rows that belong to the learner, table by table: every table with a user_id column, plus users and throttles. */
+export async function learnerRowCounts(username: string) {
+	const db = e2eDatabase();
+	try {
+		const user = await db.execute({ sql: 'select id from users where username = ?', args: [username] });
+		const userId = (user.rows[0]?.id as string | undefined) ?? '';
+		const tables = await db.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'");
+		const counts: Record<string, number> = {};
+		for (const { name } of tables.rows) {
+			const columns = await db.execute(`pragma table_info(${String(name)})`);
+			const has = (c: string) => columns.rows.some((r) => r.name === c);
+			const query = has('user_id')
+				? { sql: `select count(*) as n from ${String(name)} where user_id = ?`, args: [userId] }
+				: name === 'users'
+					? { sql: 'select count(*) as n from users where username = ?', args: [username] }
+					: name === 'throttles'
+						? { sql: 'select count(*) as n from throttles where key like ?', args: [`%:${username}`] }
+						: null;
+			if (!query) throw new Error(`table ${String(name)}: the test does not know whose rows these are`);
+			counts[String(name)] = Number((await db.execute(query)).rows[0].n);
+		}
+		return counts;
+	} finally {
+		db.close();
+	}
+}
+
+/** Marks every listed lesson complete for the learner, so any lesson can be opened without working through the rest. */
+export async function completeLessonsInDatabase(username: string, lessonIds: string[]) {
+	const db = e2eDatabase();
+	try {
+		const { rows } = await db.execute({ sql: 'select id from users where username = ?', args: [username] });
+		const now = Date.now();
+		await db.batch(
+			lessonIds.map((lessonId) => ({
+				sql: 'insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values (?, ?, ?, ?, ?)',
+				args: [rows[0].id, lessonId, now, now, now]
+			})),
+			'write'
+		);
+	} finally {
+		db.close();
+	}
+}

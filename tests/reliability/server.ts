@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function tempDatabase(): string {
+	return join(mkdtempSync(join(tmpdir(), 'heard-reliability-')), 'heard.db');
+}
+
+let nextPort = 4400 + (process.pid % 200);
+
+export interface RunningServer {
+	base: string;
+	process: ChildProcess;
+	output: () => string;
+	/** SIGKILL: no shutdown work at all, as in a crash or an OOM kill. */
+	kill9: () => Promise<void>;
+	stop: () => Promise<void>;
+}
+
+/** Starts the production build (scripts/serve.js) on a database file; resolves once it listens. */
+export async function startServer(databasePath: string): Promise<RunningServer> {
+	const port = nextPort++;
+	const base = `http://localhost:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, ['scripts/serve.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			ORIGIN: base,
+			DATABASE_URL: `file:${databasePath}`,
+			// Many test learners come from 127.0.0.1; the per-address limits have their own tests.
+			SIGNUP_LIMIT_PER_CLIENT: '100000',
+			LOGIN_LIMIT_PER_CLIENT: '100000'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server on ${port} did not start:\n${output}`)), 20_000);
+		const onData = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (output.includes('Heard is ready')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+	});
+	return {
+		base,
+		process: child,
+		output: () => output,
+		kill9: async () => {
+			child.kill('SIGKILL');
+			await exited;
+		},
+		stop: async () => {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
