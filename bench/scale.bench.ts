@@ -1,0 +1,99 @@
+import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { it } from 'vitest';
+import { buildCatalog } from '../src/lib/course/catalog';
+import { readCourseFiles } from '../src/lib/course/read-files';
+import { openDatabase, type Database } from '../src/lib/server/db/client';
+import { lessonProgress, questionProgress, reflections, users } from '../src/lib/server/db/schema';
+import { getCourseOverview, getLessonWork, saveReflection } from '../src/lib/server/learning';
+import { seedLearners } from './seed';
+import { percentiles, printTable } from './report';
+
+const catalog = buildCatalog(readCourseFiles(process.cwd()));
+const SIZES = [1_000, Number(process.env.BENCH_LEARNERS ?? 100_000)];
+const SAMPLES = 2_000;
+
+async function time(fn: () => Promise<unknown>) {
+	const start = performance.now();
+	await fn();
+	return performance.now() - start;
+}
+
+async function measure(db: Database, count: number) {
+	const ids = (await db.select({ id: users.id }).from(users)).map((u) => u.id);
+	const pick = (i: number) => ids[(i * 7919) % ids.length];
+	const lesson = catalog.lessons[0];
+	const reflection = lesson.exercises.find((e) => e.kind === 'reflection')!;
+	const courseMap: number[] = [];
+	const lessonPage: number[] = [];
+	const save: number[] = [];
+	for (let i = 0; i < SAMPLES; i++) {
+		const userId = pick(i);
+		courseMap.push(await time(() => getCourseOverview(db, catalog, userId)));
+		lessonPage.push(await time(() => Promise.all([getCourseOverview(db, catalog, userId), getLessonWork(db, userId, lesson.id)])));
+		const work = await getLessonWork(db, userId, lesson.id);
+		const revision = work.reflections.get(reflection.id)?.revision ?? 0;
+		save.push(await time(() => saveReflection(db, userId, lesson, reflection.id, `bench save ${i}`, revision)));
+	}
+	await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+	return { count, courseMap: percentiles(courseMap), lessonPage: percentiles(lessonPage), save: percentiles(save) };
+}
+
+async function plans(db: Database) {
+	const userId = 'x';
+	const lessonId = catalog.lessons[0].id;
+	const queries = {
+		'course map': db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
+		'lesson: questions': db.select().from(questionProgress).where(and(eq(questionProgress.userId, userId), eq(questionProgress.lessonId, lessonId))),
+		'lesson: reflections': db.select().from(reflections).where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId))),
+		'save (conditional update)': db
+			.update(reflections)
+			.set({ body: 'b', revision: 2 })
+			.where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId), eq(reflections.exerciseId, 'e'), eq(reflections.revision, 1)))
+	};
+	const out: string[] = [];
+	for (const [name, query] of Object.entries(queries)) {
+		const { sql, params } = query.toSQL();
+		const plan = await db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] });
+		out.push(`${name}: ${plan.rows.map((r) => r.detail).join(' | ')}`);
+	}
+	return out;
+}
+
+it('query cost stays flat from 1,000 to 100,000 learners', async () => {
+	const rows: string[][] = [];
+	let planLines: string[] = [];
+	const results = [];
+	for (const count of SIZES) {
+		const dir = mkdtempSync(join(tmpdir(), 'heard-scale-'));
+		const path = join(dir, 'scale.db');
+		const db = await openDatabase({ url: `file:${path}`, migrationsFolder: resolve('drizzle') });
+		const seeding = performance.now();
+		seedLearners(path, catalog, count);
+		const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
+		const r = await measure(db, count);
+		const [{ n }] = (await db.$client.execute('select (select count(*) from quiz_attempts) + (select count(*) from question_progress) + (select count(*) from reflections) + (select count(*) from reflection_revisions) + (select count(*) from lesson_progress) + (select count(*) from users) as n')).rows as unknown as { n: number }[];
+		const bytes = statSync(path).size;
+		results.push(r);
+		rows.push([
+			count.toLocaleString('en'),
+			Number(n).toLocaleString('en'),
+			`${seeded}s`,
+			`${r.courseMap.p50} / ${r.courseMap.p99}`,
+			`${r.lessonPage.p50} / ${r.lessonPage.p99}`,
+			`${r.save.p50} / ${r.save.p99}`,
+			`${Math.round(bytes / count).toLocaleString('en')}`
+		]);
+		planLines = await plans(db);
+		db.$client.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+	printTable('Scale: query time in ms (p50 / p99), one process, embedded file', ['learners', 'rows', 'seeding', 'course map', 'lesson page', 'save reflection', 'bytes/learner'], rows);
+	const [small, large] = results;
+	const ratio = (k: 'courseMap' | 'lessonPage' | 'save') => (large[k].p50 / small[k].p50).toFixed(2);
+	console.log(`p50 ratio ${large.count.toLocaleString('en')} vs ${small.count.toLocaleString('en')}: course map ${ratio('courseMap')}x, lesson page ${ratio('lessonPage')}x, save ${ratio('save')}x (target <= 1.5x)`);
+	console.log('Query plans:\n  ' + planLines.join('\n  '));
+});
