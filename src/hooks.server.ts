@@ -38,8 +38,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	// The chosen theme is in the first byte of HTML, so a dark-mode reader never sees a white flash.
+	// Most learners follow the system setting, which app.html already says: no pass over the page.
 	const theme = readTheme(event.cookies);
-	const response = await resolve(event, { transformPageChunk: ({ html }) => html.replace('%heard.theme%', theme) });
+	const response = await resolve(
+		event,
+		theme === 'system' ? undefined : { transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${theme}"`) }
+	);
 	// Anything shown to a signed-in learner (pages and their __data.json alike) stays out of caches.
 	return withHeaders(response, event.url, isPrivate || event.locals.user !== null);
 };

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Catalog, Lesson } from '$lib/course/catalog';
 import type { LessonState } from '$lib/course/view';
 import type { Database } from './db/client';
+import { preparedQuery } from './db/prepared';
 import { lessonProgress, questionProgress, quizAttempts, reflections } from './db/schema';
 
 export const REFLECTION_MAX = 10_000;
@@ -19,16 +20,21 @@ export interface CourseOverview {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** One query: where the learner stands in every lesson. */
-export async function getCourseOverview(db: Database, catalog: Catalog, userId: string, now = new Date()): Promise<CourseOverview> {
-	const rows = await db
+const progressOf = preparedQuery((db) =>
+	db
 		.select({
 			lessonId: lessonProgress.lessonId,
 			lastVisitedAt: lessonProgress.lastVisitedAt,
 			completedAt: lessonProgress.completedAt
 		})
 		.from(lessonProgress)
-		.where(eq(lessonProgress.userId, userId));
+		.where(eq(lessonProgress.userId, sql.placeholder('userId')))
+		.prepare()
+);
+
+/** One query: where the learner stands in every lesson. */
+export async function getCourseOverview(db: Database, catalog: Catalog, userId: string, now = new Date()): Promise<CourseOverview> {
+	const rows = await progressOf(db).all({ userId });
 	const progress = new Map(rows.map((r) => [r.lessonId, r]));
 
 	const states: CourseOverview['states'] = new Map();
@@ -87,17 +93,24 @@ export interface LessonWork {
 	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
 }
 
+const questionsOf = preparedQuery((db) =>
+	db
+		.select()
+		.from(questionProgress)
+		.where(and(eq(questionProgress.userId, sql.placeholder('userId')), eq(questionProgress.lessonId, sql.placeholder('lessonId'))))
+		.prepare()
+);
+
+const reflectionsOf = preparedQuery((db) =>
+	db
+		.select()
+		.from(reflections)
+		.where(and(eq(reflections.userId, sql.placeholder('userId')), eq(reflections.lessonId, sql.placeholder('lessonId'))))
+		.prepare()
+);
+
 export async function getLessonWork(db: Database, userId: string, lessonId: string): Promise<LessonWork> {
-	const [qs, rs] = await Promise.all([
-		db
-			.select()
-			.from(questionProgress)
-			.where(and(eq(questionProgress.userId, userId), eq(questionProgress.lessonId, lessonId))),
-		db
-			.select()
-			.from(reflections)
-			.where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId)))
-	]);
+	const [qs, rs] = await Promise.all([questionsOf(db).all({ userId, lessonId }), reflectionsOf(db).all({ userId, lessonId })]);
 	return {
 		questions: new Map(
 			qs.map((q) => [

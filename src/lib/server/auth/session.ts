@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, ne, not } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, not, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Database } from '../db/client';
+import { preparedQuery } from '../db/prepared';
 import { sessions, users } from '../db/schema';
 import { randomToken } from './random';
 
@@ -61,11 +62,9 @@ export async function createSession(db: Database, userId: string, now = new Date
 	return { token: `${id}.${secret}`, session };
 }
 
-export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<Validated | null> {
-	const parts = token.split('.');
-	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
-	const [id, secret] = parts;
-	const rows = await db
+/** Runs on every request that carries a session cookie. */
+const sessionById = preparedQuery((db) =>
+	db
 		.select({
 			id: sessions.id,
 			userId: sessions.userId,
@@ -77,9 +76,16 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, id))
-		.limit(1);
-	const row = rows[0];
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.limit(1)
+		.prepare()
+);
+
+export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<Validated | null> {
+	const parts = token.split('.');
+	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
+	const [id, secret] = parts;
+	const row = await sessionById(db).get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
 

@@ -5,6 +5,7 @@ import { createClient, type Client, type TransactionMode } from '@libsql/client'
 import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { withCachedReads } from './cached-reads';
 import * as schema from './schema';
 
 export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -19,10 +20,11 @@ export interface DatabaseConfig {
 /** Milliseconds a writer waits for the file lock before failing: longer than any write we make. */
 const BUSY_TIMEOUT_MS = 5000;
 
-function ensureParentFolder(url: string) {
-	if (!url.startsWith('file:')) return;
-	const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-	if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+/** The file a `file:` URL names, or null for a remote or in-memory database. */
+function localPath(url: string): string | null {
+	if (!url.startsWith('file:')) return null;
+	const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0];
+	return path && !path.startsWith(':memory:') ? path : null;
 }
 
 /**
@@ -39,12 +41,14 @@ async function applyPragmas(client: Client, local: boolean) {
 
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-	ensureParentFolder(config.url);
+	const path = localPath(config.url);
+	if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
 	const local = config.url.startsWith('file:');
-	const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
+	const opened = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
 	// WAL lets readers and one writer work at once; it is stored in the file, so set once.
-	if (local) await client.execute('PRAGMA journal_mode = WAL');
-	await applyPragmas(client, local);
+	if (local) await opened.execute('PRAGMA journal_mode = WAL');
+	await applyPragmas(opened, local);
+	const client = path ? withCachedReads(opened, path, CONNECTION_PRAGMAS, BUSY_TIMEOUT_MS) : opened;
 	// A local client hands its connection to each interactive transaction and opens a fresh one
 	// afterwards, which would start without these pragmas: give the fresh one them at once.
 	const transaction = client.transaction.bind(client);
