@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { publicFrontmatter } from './src/lib/course/public-text.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,11 +10,17 @@ const config = {
 		vitePreprocess(),
 		mdsvex({
 			extensions: ['.svx'],
-			// Lesson frontmatter holds the quiz answers. The server parses it itself
-			// (src/lib/server/course.ts); returning nothing here keeps it out of the
-			// compiled lesson body, so answers never ship in the browser bundle.
-			frontmatter: { type: 'yaml', marker: '-', parse: () => undefined }
-		})
+			// Lesson frontmatter holds the quiz answers. The server parses all of it itself
+			// (src/lib/server/course.ts); the compiled lesson gets only what its exercises ask,
+			// as `metadata`, so answers never ship in the browser bundle.
+			frontmatter: { type: 'yaml', marker: '-', parse: publicFrontmatter }
+		}),
+		{
+			name: 'svelte-5-module-script',
+			// mdsvex still writes Svelte 4's <script context="module"> for metadata.
+			markup: ({ content, filename }) =>
+				filename?.endsWith('.svx') ? { code: content.replace('<script context="module">', '<script module>') } : undefined
+		}
 	],
 	compilerOptions: { runes: true },
 	kit: {

@@ -1,5 +1,7 @@
 /** What the browser is told about a lesson: no correct flags, no feedback until an answer is checked. */
 
+import type { ExerciseText } from './public-text.js';
+
 export type LessonState = 'locked' | 'available' | 'in-progress' | 'complete';
 
 export interface OptionView {
@@ -35,6 +37,14 @@ export interface ReflectionView {
 }
 
 export type ExerciseView = QuestionView | ReflectionView;
+
+/** The learner's side of each exercise, by id: all a lesson page's data says about its exercises. */
+export type ExerciseStates = Record<string, { result: QuestionResult | null } | { body: string; revision: number }>;
+
+/** Puts the lesson's own words (from its compiled module) together with the learner's state. */
+export function exerciseViews(texts: ExerciseText[], states: ExerciseStates): ExerciseView[] {
+	return texts.map((text) => ({ ...text, ...states[text.id] }) as ExerciseView);
+}
 
 export interface LessonLink {
 	href: string;

@@ -1,5 +1,5 @@
 import type { Catalog, Lesson } from '$lib/course/catalog';
-import type { ExerciseView, LessonLink, LessonState } from '$lib/course/view';
+import type { ExerciseStates, LessonLink, LessonState } from '$lib/course/view';
 import type { CourseOverview, LessonWork } from './learning';
 
 export function lessonHref(lesson: Lesson): string {
@@ -10,34 +10,29 @@ function link(lesson: Lesson | undefined): LessonLink | null {
 	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
 }
 
-/** Exercises as the browser may see them: feedback only for what the learner chose. */
-export function exerciseViews(lesson: Lesson, work: LessonWork): ExerciseView[] {
-	return lesson.exercises.map((ex): ExerciseView => {
-		if (ex.kind === 'reflection') {
-			const saved = work.reflections.get(ex.id);
-			return { kind: 'reflection', id: ex.id, prompt: ex.prompt, hint: ex.hint, body: saved?.body ?? '', revision: saved?.revision ?? 0 };
-		}
-		const progress = work.questions.get(ex.id);
-		return {
-			kind: ex.kind,
-			id: ex.id,
-			question: ex.question,
-			options: ex.options.map((o) => ({ id: o.id, text: o.text })),
-			result: progress
+/** The learner's state of each exercise: feedback only for the options they chose. */
+export function exerciseStates(lesson: Lesson, work: LessonWork): ExerciseStates {
+	return Object.fromEntries(
+		lesson.exercises.map((ex) => {
+			if (ex.kind === 'reflection') {
+				const saved = work.reflections.get(ex.id);
+				return [ex.id, { body: saved?.body ?? '', revision: saved?.revision ?? 0 }];
+			}
+			const progress = work.questions.get(ex.id);
+			const result = progress
 				? {
 						correct: progress.lastCorrect,
 						choice: progress.lastChoice,
-						feedback: ex.options
-							.filter((o) => progress.lastChoice.includes(o.id))
-							.map((o) => ({ optionId: o.id, text: o.feedback })),
+						feedback: ex.options.filter((o) => progress.lastChoice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback })),
 						// The explanation names the right answer: shown once the learner has found it.
 						explanation: progress.done ? ex.explanation : '',
 						done: progress.done,
 						attempts: progress.attempts
 					}
-				: null
-		};
-	});
+				: null;
+			return [ex.id, { result }];
+		})
+	);
 }
 
 export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork) {
@@ -47,10 +42,8 @@ export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOve
 	const nextState = next && overview.states.get(next.id)!.state;
 	return {
 		lesson: {
-			id: lesson.id,
 			file: lesson.file,
 			title: lesson.title,
-			summary: lesson.summary,
 			minutes: lesson.minutes,
 			sources: lesson.sources,
 			moduleTitle: module.title,
@@ -58,7 +51,7 @@ export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOve
 			moduleLength: module.lessons.length
 		},
 		complete: state === 'complete',
-		exercises: exerciseViews(lesson, work),
+		exerciseStates: exerciseStates(lesson, work),
 		outline: module.lessons.map((l) => {
 			const state = overview.states.get(l.id)!.state;
 			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };

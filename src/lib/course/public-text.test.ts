@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from './catalog';
+import { publicFrontmatter } from './public-text.js';
+import { readCourseFiles } from './read-files';
+
+const files = readCourseFiles(process.cwd());
+const catalog = buildCatalog(files);
+const frontmatter = (file: string) => /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(files.lessons[file])![1];
+
+describe('what a compiled lesson tells the browser', () => {
+	it.each(catalog.lessons.map((l) => [l.file, l] as const))('%s: every exercise in order, as the server reads it, with no answer', (file, lesson) => {
+		const { exercises } = publicFrontmatter(frontmatter(file));
+		expect(exercises).toEqual(
+			lesson.exercises.map((ex) =>
+				ex.kind === 'reflection'
+					? { kind: ex.kind, id: ex.id, prompt: ex.prompt, ...(ex.hint ? { hint: ex.hint } : {}) }
+					: { kind: ex.kind, id: ex.id, question: ex.question, options: ex.options.map((o) => ({ id: o.id, text: o.text })) }
+			)
+		);
+		expect(JSON.stringify(exercises)).not.toMatch(/"(correct|feedback|explanation)"/);
+	});
+
+	it('drops answer fields even when a lesson is malformed', () => {
+		const { exercises } = publicFrontmatter(
+			'exercises:\n  - kind: single\n    id: q\n    question: " Q "\n    explanation: why\n    options:\n      - { id: a, text: A, correct: true, feedback: yes }\n'
+		);
+		expect(exercises).toEqual([{ kind: 'single', id: 'q', question: 'Q', options: [{ id: 'a', text: 'A' }] }]);
+	});
+});
