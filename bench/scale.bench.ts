@@ -22,24 +22,35 @@ async function time(fn: () => Promise<unknown>) {
 	return performance.now() - start;
 }
 
+/**
+ * Each sampled learner is measured twice. The first pass reads their rows from wherever they are:
+ * at 100,000 learners the file is several GB and this VM's page cache keeps only part of it, so
+ * that pass mostly times disk reads. The second pass times the same queries once those pages are
+ * in memory, as they are for the rest of a learner's visit — and always at 1,000 learners, whose
+ * whole file is cached. Comparing warm with warm isolates what grows with the number of learners.
+ */
 async function measure(db: Database, count: number) {
 	const ids = (await db.select({ id: users.id }).from(users)).map((u) => u.id);
 	const pick = (i: number) => ids[(i * 7919) % ids.length];
 	const lesson = catalog.lessons[0];
 	const reflection = lesson.exercises.find((e) => e.kind === 'reflection')!;
-	const courseMap: number[] = [];
-	const lessonPage: number[] = [];
-	const save: number[] = [];
-	for (let i = 0; i < SAMPLES; i++) {
-		const userId = pick(i);
-		courseMap.push(await time(() => getCourseOverview(db, catalog, userId)));
-		lessonPage.push(await time(() => Promise.all([getCourseOverview(db, catalog, userId), getLessonWork(db, userId, lesson.id)])));
-		const work = await getLessonWork(db, userId, lesson.id);
-		const revision = work.reflections.get(reflection.id)?.revision ?? 0;
-		save.push(await time(() => saveReflection(db, userId, lesson, reflection.id, `bench save ${i}`, revision)));
+	const passes = [];
+	for (const pass of ['first read', 'again'] as const) {
+		const courseMap: number[] = [];
+		const lessonPage: number[] = [];
+		const save: number[] = [];
+		for (let i = 0; i < SAMPLES; i++) {
+			const userId = pick(i);
+			courseMap.push(await time(() => getCourseOverview(db, catalog, userId)));
+			lessonPage.push(await time(() => Promise.all([getCourseOverview(db, catalog, userId), getLessonWork(db, userId, lesson.id)])));
+			const work = await getLessonWork(db, userId, lesson.id);
+			const revision = work.reflections.get(reflection.id)?.revision ?? 0;
+			save.push(await time(() => saveReflection(db, userId, lesson, reflection.id, `bench save ${pass} ${i}`, revision)));
+		}
+		passes.push({ pass, courseMap: percentiles(courseMap), lessonPage: percentiles(lessonPage), save: percentiles(save) });
 	}
 	await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-	return { count, courseMap: percentiles(courseMap), lessonPage: percentiles(lessonPage), save: percentiles(save) };
+	return { count, passes };
 }
 
 async function plans(db: Database) {
@@ -78,22 +89,30 @@ it('query cost stays flat from 1,000 to 100,000 learners', async () => {
 		const [{ n }] = (await db.$client.execute('select (select count(*) from quiz_attempts) + (select count(*) from question_progress) + (select count(*) from reflections) + (select count(*) from reflection_revisions) + (select count(*) from lesson_progress) + (select count(*) from users) as n')).rows as unknown as { n: number }[];
 		const bytes = statSync(path).size;
 		results.push(r);
-		rows.push([
-			count.toLocaleString('en'),
-			Number(n).toLocaleString('en'),
-			`${seeded}s`,
-			`${r.courseMap.p50} / ${r.courseMap.p99}`,
-			`${r.lessonPage.p50} / ${r.lessonPage.p99}`,
-			`${r.save.p50} / ${r.save.p99}`,
-			`${Math.round(bytes / count).toLocaleString('en')}`
-		]);
+		for (const p of r.passes) {
+			rows.push([
+				count.toLocaleString('en'),
+				p.pass,
+				`${p.courseMap.p50} / ${p.courseMap.p99}`,
+				`${p.lessonPage.p50} / ${p.lessonPage.p99}`,
+				`${p.save.p50} / ${p.save.p99}`,
+				Number(n).toLocaleString('en'),
+				`${seeded}s`,
+				`${Math.round(bytes / count).toLocaleString('en')}`
+			]);
+		}
 		planLines = await plans(db);
 		db.$client.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
-	printTable('Scale: query time in ms (p50 / p99), one process, embedded file', ['learners', 'rows', 'seeding', 'course map', 'lesson page', 'save reflection', 'bytes/learner'], rows);
+	printTable('Scale: query time in ms (p50 / p99), one process, embedded file', ['learners', 'pass', 'course map', 'lesson page', 'save reflection', 'rows', 'seeding', 'bytes/learner'], rows);
 	const [small, large] = results;
-	const ratio = (k: 'courseMap' | 'lessonPage' | 'save') => (large[k].p50 / small[k].p50).toFixed(2);
-	console.log(`p50 ratio ${large.count.toLocaleString('en')} vs ${small.count.toLocaleString('en')}: course map ${ratio('courseMap')}x, lesson page ${ratio('lessonPage')}x, save ${ratio('save')}x (target <= 1.5x)`);
+	for (const at of [0, 1]) {
+		const [a, b] = [small.passes[at], large.passes[at]];
+		const ratio = (k: 'courseMap' | 'lessonPage' | 'save') => (b[k].p50 / a[k].p50).toFixed(2);
+		console.log(
+			`p50 ratio ${large.count.toLocaleString('en')} vs ${small.count.toLocaleString('en')}, ${a.pass}: course map ${ratio('courseMap')}x, lesson page ${ratio('lessonPage')}x, save ${ratio('save')}x (target <= 1.5x)`
+		);
+	}
 	console.log('Query plans:\n  ' + planLines.join('\n  '));
 });

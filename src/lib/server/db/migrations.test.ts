@@ -1,0 +1,58 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { openDatabase } from './client';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The migrations folder as it was before migration `tag`, to build a database of that age. */
+function migrationsBefore(tag: string) {
+	const dir = mkdtempSync(join(tmpdir(), 'heard-migrations-'));
+	dirs.push(dir);
+	cpSync(resolve('drizzle'), dir, { recursive: true });
+	const journalPath = join(dir, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+	expect(at).toBeGreaterThan(0);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return dir;
+}
+
+it('clustering the learner tables by learner keeps every row, and saving still records history', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'heard-test-'));
+	dirs.push(dir);
+	const url = `file:${join(dir, 'old.db')}`;
+	const old = await openDatabase({ url, migrationsFolder: migrationsBefore('0004_cluster_by_learner') });
+	await old.$client.batch([
+		"insert into users (id, username, password_hash, created_at) values ('u1', 'ada', 'x', 1)",
+		"insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values ('u1', 'm/a', 1, 2, 3), ('u1', 'm/b', 4, 5, null)",
+		"insert into question_progress values ('u1', 'm/a', 'q1', 2, 0, '[\"x\"]', 1, 7, 8)",
+		"insert into reflections values ('u1', 'm/a', 'r1', 'what I wrote', 1, 9, 9)"
+	]);
+	const dump = async (db: typeof old) =>
+		Object.fromEntries(
+			await Promise.all(
+				['lesson_progress', 'question_progress', 'reflections', 'reflection_revisions'].map(async (t) => [
+					t,
+					(await db.$client.execute(`select * from ${t} order by 1, 2, 3`)).rows.map((r) => ({ ...r }))
+				])
+			)
+		);
+	const before = await dump(old);
+	old.$client.close();
+
+	const db = await openDatabase({ url, migrationsFolder: resolve('drizzle') });
+	expect(await dump(db)).toEqual(before);
+	const clustered = await db.$client.execute("select name from sqlite_master where type = 'table' and sql like '%WITHOUT ROWID%' order by name");
+	expect(clustered.rows.map((r) => r.name)).toEqual(['lesson_progress', 'question_progress', 'reflections']);
+
+	await db.$client.execute("update reflections set body = 'edited', revision = 2 where user_id = 'u1'");
+	const history = await db.$client.execute("select revision, body from reflection_revisions where user_id = 'u1' order by revision");
+	expect(history.rows.map((r) => [r.revision, r.body])).toEqual([[1, 'what I wrote'], [2, 'edited']]);
+	await db.$client.execute("delete from users where id = 'u1'");
+	expect((await db.$client.execute('select count(*) as n from lesson_progress')).rows[0].n).toBe(0);
+	db.$client.close();
+});
