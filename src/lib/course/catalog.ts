@@ -54,7 +54,8 @@ export class CatalogError extends Error {
 }
 
 const PREFIXED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+/** A lesson file's YAML frontmatter block; group 1 is the YAML. */
+export const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 function issues(file: string, error: z.ZodError): string[] {
 	return error.issues.map((i) => `${file}: ${i.path.join('.') || '(frontmatter)'}: ${i.message}`);

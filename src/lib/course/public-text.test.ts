@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from './catalog';
+import { buildCatalog, FRONTMATTER } from './catalog';
 import { publicFrontmatter } from './public-text.js';
 import { readCourseFiles } from './read-files';
 
 const files = readCourseFiles(process.cwd());
 const catalog = buildCatalog(files);
-const frontmatter = (file: string) => /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(files.lessons[file])![1];
+const frontmatter = (file: string) => FRONTMATTER.exec(files.lessons[file])![1];
 
 describe('what a compiled lesson tells the browser', () => {
 	it.each(catalog.lessons.map((l) => [l.file, l] as const))('%s: every exercise in order, as the server reads it, with no answer', (file, lesson) => {

@@ -65,5 +65,10 @@ describe('SELECTs served from kept statements', () => {
 		const [row] = await addUser('ada').returning({ id: users.id });
 		expect(row).toEqual({ id: 'ada' });
 		await expect(db.$client.execute('select nope from users')).rejects.toThrow(/no such column/);
+		// A TEMP table lives on one connection only: it tells which connection ran a statement.
+		await db.$client.execute('create temp table marker (x)');
+		const returned = await db.$client.execute('insert into marker values (1) returning x');
+		expect(returned.rows.map((r) => r.x)).toEqual([1]);
+		await expect(db.$client.execute('select x from marker')).rejects.toThrow(/no such table/);
 	});
 });
