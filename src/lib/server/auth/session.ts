@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, ne, not, sql } from 'drizzle-orm';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from '../db/client';
 import { preparedQuery } from '../db/prepared';
 import { sessions, users } from '../db/schema';
@@ -36,8 +35,8 @@ export interface Validated {
 	renewed: boolean;
 }
 
-function hashSecret(secret: string): Uint8Array {
-	return sha256(new TextEncoder().encode(secret));
+function hashSecret(secret: string): Buffer {
+	return createHash('sha256').update(secret).digest();
 }
 
 export function sessionExpiresAt(session: Session): Date {
@@ -56,7 +55,7 @@ export async function createSession(db: Database, userId: string, now = new Date
 	const session: Session = { id, userId, createdAt: now, lastVerifiedAt: now };
 	await db.insert(sessions).values({
 		...session,
-		secretHash: Buffer.from(hashSecret(secret)),
+		secretHash: hashSecret(secret),
 		userAgent: userAgent?.slice(0, 400) ?? null
 	});
 	return { token: `${id}.${secret}`, session };
@@ -87,7 +86,8 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 	const [id, secret] = parts;
 	const row = await sessionById(db).get({ id });
 	if (!row) return null;
-	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+	const presented = hashSecret(secret);
+	if (row.secretHash.length !== presented.length || !timingSafeEqual(presented, row.secretHash)) return null;
 
 	const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt: row.lastVerifiedAt };
 	if (now.getTime() >= sessionExpiresAt(session).getTime()) {

@@ -2,7 +2,7 @@ import { createClient } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { users } from './schema';
+import { sessions, users } from './schema';
 import { openTestDatabase } from './testing';
 
 let db: Database;
@@ -70,5 +70,52 @@ describe('SELECTs served from kept statements', () => {
 		const returned = await db.$client.execute('insert into marker values (1) returning x');
 		expect(returned.rows.map((r) => r.x)).toEqual([1]);
 		await expect(db.$client.execute('select x from marker')).rejects.toThrow(/no such table/);
+	});
+});
+
+/** What a failed query reports underneath drizzle's "Failed query" wrapper. */
+const failure = (query: PromiseLike<unknown>) =>
+	Promise.resolve(query).then(
+		() => 'no failure',
+		(e: Error) => String((e.cause as Error | undefined)?.message ?? e.message)
+	);
+
+describe('the read side ($reads)', () => {
+	const lookup = (on: Database['$reads']) =>
+		on
+			.select({ id: users.id, discreet: users.discreet, createdAt: users.createdAt, secretHash: sessions.secretHash, lastVerifiedAt: sessions.lastVerifiedAt })
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId));
+
+	it('maps rows exactly as the writing side does: dates, booleans and blobs', async () => {
+		await addUser('ada', true);
+		await db.insert(sessions).values({ id: 's1', userId: 'ada', secretHash: Buffer.from([0, 1, 254, 255]), createdAt: new Date(5), lastVerifiedAt: new Date(9_007_199_254_740) });
+		const [read] = await lookup(db.$reads);
+		expect(read).toEqual({ id: 'ada', discreet: true, createdAt: new Date(1_700_000_000_000), secretHash: Buffer.from([0, 1, 254, 255]), lastVerifiedAt: new Date(9_007_199_254_740) });
+		expect(await lookup(db)).toEqual([read]);
+		expect(await lookup(db.$reads).get()).toEqual(read);
+	});
+
+	it('sees each committed write at once', async () => {
+		const count = db.$reads.select({ id: users.id }).from(users).prepare();
+		expect(await count.all()).toEqual([]);
+		await addUser('ada');
+		expect(await count.all()).toEqual([{ id: 'ada' }]);
+		await db.delete(users);
+		expect(await count.all()).toEqual([]);
+	});
+
+	it('refuses every write, so none can bypass the writing connection', async () => {
+		const row = { id: 'x', username: 'x', passwordHash: 'x', createdAt: new Date() };
+		expect(await failure(db.$reads.insert(users).values(row))).toMatch(/only reads/);
+		expect(await failure(db.$reads.insert(users).values(row).returning())).toMatch(/only reads/);
+		expect(await failure(db.$reads.delete(users).returning())).toMatch(/only reads/);
+		expect(await db.select().from(users)).toEqual([]);
+	});
+
+	it('fails rather than round an integer beyond what a number holds', async () => {
+		await addUser('ada');
+		await db.$client.execute("update users set created_at = 9007199254740993 where id = 'ada'");
+		expect(await failure(db.$reads.select({ at: users.createdAt }).from(users))).toMatch(/safely represented/);
 	});
 });

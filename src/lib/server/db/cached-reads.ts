@@ -9,49 +9,71 @@ const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
- * Serves SELECTs on a local file from statements prepared once and kept.
+ * A second connection to a local file that serves SELECTs from statements prepared once and kept.
  *
  * @libsql/client prepares every statement anew on each `execute` (about 100 µs for a one-row
- * lookup here, against about 15 µs for a kept statement), and a page makes several queries. Reads
- * go to a second connection on the same file: in WAL mode it sees every committed write, and as
- * each statement runs synchronously on one thread it never waits on the app's own writes. Writes,
- * batches and transactions stay on the client's connection, so what they guarantee is unchanged.
+ * lookup here, against about 15 µs for a kept statement), and a page makes several queries. In WAL
+ * mode this connection sees every committed write, and as each statement runs synchronously on one
+ * thread it never waits on the app's own writes. It only reads: writes, batches and transactions
+ * stay on the client's connection, so what they guarantee is unchanged.
  */
-export function withCachedReads(client: Client, path: string, pragmas: string[], timeoutMs: number): Client {
-	const reader = new Sqlite(path, { timeout: timeoutMs });
-	for (const pragma of pragmas) reader.exec(pragma);
+export interface KeptReader {
+	/** A SELECT's rows as arrays of values: integers as numbers, blobs as Buffers. */
+	rows(sql: string, args: InArgs): unknown[][];
+	/** For the client's shape, which needs column names. */
+	kept(sql: string): Kept;
+	close(): void;
+}
+
+const isSelect = (sql: string) => /^\s*select\s/i.test(sql);
+
+export function openKeptReader(path: string, pragmas: string[], timeoutMs: number): KeptReader {
+	const connection = new Sqlite(path, { timeout: timeoutMs });
+	for (const pragma of pragmas) connection.exec(pragma);
 	const statements = new Map<string, Kept>();
 
-	const prepared = (sql: string) => {
-		let kept = statements.get(sql);
-		if (!kept) {
+	const kept = (sql: string) => {
+		let found = statements.get(sql);
+		if (!found) {
+			// Only plain SELECTs: an INSERT … RETURNING also "returns data" but is a write.
+			if (!isSelect(sql)) throw new Error('The kept-statement connection only reads; writes go to the client.');
 			if (statements.size >= MAX_CACHED) statements.clear();
-			const statement = reader.prepare(sql);
+			const statement = connection.prepare(sql);
 			statement.raw(true);
 			statement.safeIntegers(true);
 			const columns = statement.columns() as { name: string; type?: string | null }[];
-			kept = { statement, columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? ''), Row: rowClass(columns.map((c) => c.name)) };
-			statements.set(sql, kept);
+			found = { statement, columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? ''), Row: rowClass(columns.map((c) => c.name)) };
+			statements.set(sql, found);
 		}
-		return kept;
+		return found;
 	};
 
+	return {
+		kept,
+		rows: (sql, args) => (kept(sql).statement.all(bindable(args)) as unknown[][]).map((row) => row.map(safeNumber)),
+		close() {
+			statements.clear();
+			connection.close();
+		}
+	};
+}
+
+/** The client, with its plain SELECTs served by `reader` in the shape the client gives them. */
+export function withCachedReads(client: Client, reader: KeptReader): Client {
 	const execute = client.execute.bind(client);
 	const close = client.close.bind(client);
 	return Object.assign(client, {
 		execute(statementOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
 			const { sql, args: values = [] } = typeof statementOrSql === 'string' ? { sql: statementOrSql, args } : statementOrSql;
-			// Only plain SELECTs: an INSERT … RETURNING also "returns data" but is a write.
-			if (!/^\s*select\s/i.test(sql)) return typeof statementOrSql === 'string' ? execute(statementOrSql, args) : execute(statementOrSql);
+			if (!isSelect(sql)) return typeof statementOrSql === 'string' ? execute(statementOrSql, args) : execute(statementOrSql);
 			try {
-				const kept = prepared(sql);
+				const kept = reader.kept(sql);
 				return Promise.resolve(resultSet(kept, kept.statement.all(bindable(values)) as unknown[][]));
 			} catch (e) {
 				return Promise.reject(e);
 			}
 		},
 		close() {
-			statements.clear();
 			reader.close();
 			close();
 		}
@@ -64,7 +86,7 @@ function bindable(args: InArgs): unknown {
 	return Object.fromEntries(Object.entries(args).map(([k, v]) => [k.replace(/^[@$:]/, ''), value(v)]));
 }
 
-interface Kept {
+export interface Kept {
 	statement: Statement;
 	columns: string[];
 	columnTypes: string[];
@@ -115,11 +137,14 @@ function resultSet({ columns, columnTypes, Row }: Kept, raw: unknown[][]): Resul
 	};
 }
 
+/** Integers read as BigInt (so none is silently rounded) become numbers, or the read fails. */
+function safeNumber(value: unknown): unknown {
+	if (typeof value !== 'bigint') return value;
+	if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+	return Number(value);
+}
+
 function fromSql(value: unknown): InValue {
-	if (typeof value === 'bigint') {
-		if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
-		return Number(value);
-	}
 	if (value instanceof Buffer) return value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer;
-	return value as InValue;
+	return safeNumber(value) as InValue;
 }

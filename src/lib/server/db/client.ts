@@ -5,10 +5,23 @@ import { createClient, type Client, type TransactionMode } from '@libsql/client'
 import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { withCachedReads } from './cached-reads';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { drizzle as drizzleOverRows } from 'drizzle-orm/sqlite-proxy';
+import { openKeptReader, withCachedReads, type KeptReader } from './cached-reads';
 import * as schema from './schema';
 
-export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
+/** Reads only: what the queries behind every page are built on (see `$reads`). */
+export type ReadDatabase = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+
+export type Database = LibSQLDatabase<typeof schema> & {
+	$client: Client;
+	/**
+	 * The same database for SELECTs alone. On a local file its queries run on kept statements and
+	 * drizzle maps their rows straight from arrays, which costs less than half of what building
+	 * @libsql/client's row objects and mapping those does; elsewhere it is the database itself.
+	 */
+	$reads: ReadDatabase;
+};
 
 export interface DatabaseConfig {
 	url: string;
@@ -48,7 +61,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	// WAL lets readers and one writer work at once; it is stored in the file, so set once.
 	if (local) await opened.execute('PRAGMA journal_mode = WAL');
 	await applyPragmas(opened, local);
-	const client = path ? withCachedReads(opened, path, CONNECTION_PRAGMAS, BUSY_TIMEOUT_MS) : opened;
+	const reader = path ? openKeptReader(path, CONNECTION_PRAGMAS, BUSY_TIMEOUT_MS) : null;
+	const client = reader ? withCachedReads(opened, reader) : opened;
 	// A local client hands its connection to each interactive transaction and opens a fresh one
 	// afterwards, which would start without these pragmas: give the fresh one them at once.
 	const transaction = client.transaction.bind(client);
@@ -57,9 +71,22 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		await applyPragmas(client, local);
 		return tx;
 	};
-	const db = drizzle(client, { schema });
+	const writer = drizzle(client, { schema });
+	const db = Object.assign(writer, { $reads: reader ? readDatabase(reader) : writer });
 	if (config.migrationsFolder) await migrate(db, { migrationsFolder: config.migrationsFolder });
 	return db;
+}
+
+/** drizzle's driver for rows given as arrays, over the kept statements; it refuses any write. */
+function readDatabase(reader: KeptReader): ReadDatabase {
+	return drizzleOverRows(
+		async (sql, params, method) => {
+			if (method === 'run') throw new Error('The read database only reads.');
+			const rows = reader.rows(sql, params);
+			return { rows: method === 'get' ? rows[0] : rows };
+		},
+		{ schema }
+	);
 }
 
 /** `db.batch` for a list built at run time (drizzle types it for literal tuples only). */
