@@ -97,6 +97,9 @@ it('server throughput and latency against its ceilings', async () => {
 	const routes: [string, string, autocannon.Request[]][] = [
 		['bare node:http, lesson HTML', bareUrl, [{ method: 'GET', path: '/' }]],
 		['signed-out page, no database', `${server.base}/help`, [{ method: 'GET', path: '/help' }]],
+		// Not a target: the same small page signed in, which parts the lesson page's cost into the
+		// session check and the rest (its own queries, and rendering four times the HTML).
+		['same page, signed in', server.base, [asLearner('GET', '/help')]],
 		['lesson page, signed in', server.base, [asLearner('GET', lessonPath)]],
 		['course map', server.base, [asLearner('GET', '/learn')]],
 		[

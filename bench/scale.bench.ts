@@ -10,7 +10,7 @@ import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { lessonProgress, questionProgress, reflections, users } from '../src/lib/server/db/schema';
 import { getCourseOverview, getLessonWork, saveReflection } from '../src/lib/server/learning';
 import { seedLearners } from './seed';
-import { percentiles, printTable } from './report';
+import { microseconds, percentiles, printTable } from './report';
 
 const catalog = buildCatalog(readCourseFiles(process.cwd()));
 const SIZES = [1_000, Number(process.env.BENCH_LEARNERS ?? 100_000)];
@@ -93,9 +93,9 @@ it('query cost stays flat from 1,000 to 100,000 learners', async () => {
 			rows.push([
 				count.toLocaleString('en'),
 				p.pass,
-				`${p.courseMap.p50} / ${p.courseMap.p99}`,
-				`${p.lessonPage.p50} / ${p.lessonPage.p99}`,
-				`${p.save.p50} / ${p.save.p99}`,
+				microseconds(p.courseMap),
+				microseconds(p.lessonPage),
+				microseconds(p.save),
 				Number(n).toLocaleString('en'),
 				`${seeded}s`,
 				`${Math.round(bytes / count).toLocaleString('en')}`
@@ -105,7 +105,7 @@ it('query cost stays flat from 1,000 to 100,000 learners', async () => {
 		db.$client.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
-	printTable('Scale: query time in ms (p50 / p99), one process, embedded file', ['learners', 'pass', 'course map', 'lesson page', 'save reflection', 'rows', 'seeding', 'bytes/learner'], rows);
+	printTable('Scale: query time in µs (p50 / p99), one process, embedded file', ['learners', 'pass', 'course map', 'lesson page', 'save reflection', 'rows', 'seeding', 'bytes/learner'], rows);
 	const [small, large] = results;
 	for (const at of [0, 1]) {
 		const [a, b] = [small.passes[at], large.passes[at]];
