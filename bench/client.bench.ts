@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { it } from 'vitest';
+import { it, onTestFinished } from 'vitest';
 import { buildCatalog } from '../src/lib/course/catalog';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { Learner } from '../tests/reliability/learner';
@@ -15,6 +15,8 @@ const lesson = catalog.lessons[0];
 
 it('bytes of JavaScript and CSS a lesson page loads (gzip)', async () => {
 	const server = await startServer(tempDatabase());
+	// Stopped however the run ends: a failed one must not leave it running, holding its port.
+	onTestFinished(() => server.stop());
 	const learner = new Learner(`client-${Date.now().toString(36)}`);
 	await learner.signUp(server.base);
 	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -55,7 +57,6 @@ it('bytes of JavaScript and CSS a lesson page loads (gzip)', async () => {
 		'--output=json',
 		`--output-path=${report}`
 	]);
-	await server.stop();
 	const lh = JSON.parse(readFileSync(report, 'utf8'));
 	const score = (c: string) => String(Math.round(lh.categories[c].score * 100));
 	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

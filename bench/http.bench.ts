@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { parse } from 'devalue';
-import { it } from 'vitest';
+import { it, onTestFinished } from 'vitest';
 import { buildCatalog } from '../src/lib/course/catalog';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { createSession } from '../src/lib/server/auth/session';
@@ -63,6 +63,8 @@ it('server throughput and latency against its ceilings', async () => {
 	db.$client.close();
 
 	const server = await startServer(path);
+	// Stopped however the run ends: a failed one must not leave it running, holding its port.
+	onTestFinished(() => server.stop());
 	let next = 0;
 	// autocannon shares this machine's two cores with the server: per request it only reuses the
 	// connection's headers, and reads a response only when the next request depends on it.
@@ -163,5 +165,4 @@ it('server throughput and latency against its ceilings', async () => {
 		])
 	);
 	bare.close();
-	await server.stop();
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,7 +8,17 @@ export function tempDatabase(): string {
 	return join(mkdtempSync(join(tmpdir(), 'heard-reliability-')), 'heard.db');
 }
 
-let nextPort = 4400 + (process.pid % 200);
+/**
+ * A port nothing listens on, picked by the OS. A port counted up from a fixed base was given again
+ * to the next run while a server left behind by a failed one still held it.
+ */
+async function freePort(): Promise<number> {
+	const probe = createServer();
+	await new Promise<void>((resolve) => probe.listen(0, () => resolve()));
+	const { port } = probe.address() as AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
 
 export interface RunningServer {
 	base: string;
@@ -20,7 +31,7 @@ export interface RunningServer {
 
 /** Starts the production build (scripts/serve.js) on a database file; resolves once it listens. */
 export async function startServer(databasePath: string): Promise<RunningServer> {
-	const port = nextPort++;
+	const port = await freePort();
 	const base = `http://localhost:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, ['scripts/serve.js'], {
