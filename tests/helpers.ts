@@ -41,7 +41,7 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export const questions = (lesson: Lesson) => lesson.exercises.filter((e): e is Question => e.kind !== 'reflection');
+export const questions = (lesson: Lesson) => lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
 export const reflectionsOf = (lesson: Lesson) => lesson.exercises.filter((e) => e.kind === 'reflection');
 
 export function questionGroup(page: Page, q: Question) {

@@ -113,3 +113,78 @@ describe('the real course', () => {
 		expect(catalog.lessons[0].open || catalog.lessons[0].index === 0).toBe(true);
 	});
 });
+
+describe('practice conversations', () => {
+	const choice = (id: string, to: { next?: string; end?: string }) => ({ id, say: `Say ${id}`, reply: `Reply ${id}`, coach: `Coach ${id}`, ...to });
+	const conversation = (turns: unknown[], endings = [{ id: 'calm', outcome: 'softened', text: 'Done.' }], start = 't1') => ({
+		id: 'talk',
+		kind: 'dialogue',
+		title: 'an opening',
+		start,
+		turns,
+		endings
+	});
+	const problemsFor = (dialogue: unknown) =>
+		problemsOf(() => buildCatalog(courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [dialogue] }) })));
+
+	it('accepts a sound conversation, loops with a way out included', () => {
+		const sound = conversation([
+			{ id: 't1', partner: 'Hm?', choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })] },
+			{ id: 't2', choices: [choice('c', { next: 't1' }), choice('d', { end: 'calm' })] }
+		]);
+		const lesson = buildCatalog(courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [sound] }) })).lessons[0];
+		expect(lesson.exercises[0]).toMatchObject({ kind: 'dialogue', start: 't1' });
+	});
+
+	it('fails with file and field when a choice leads nowhere or to a turn that does not exist', () => {
+		const problems = problemsFor(
+			conversation([{ id: 't1', partner: 'Hm?', choices: [{ ...choice('a', {}) }, choice('b', { next: 'nowhere' }), choice('c', { end: 'calm' })] }])
+		);
+		expect(problems).toEqual([
+			'lessons/01-m/01-a.svx: exercises.0.turns.0.choices.0: leads nowhere: give it either `next` (a turn) or `end` (an ending), not both',
+			'lessons/01-m/01-a.svx: exercises.0.turns.0.choices.1.next: "nowhere" is not a turn of this conversation'
+		]);
+	});
+
+	it('fails when an ending or a turn cannot be reached', () => {
+		const problems = problemsFor(
+			conversation(
+				[
+					{ id: 't1', partner: 'Hm?', choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })] },
+					{ id: 'lost', choices: [choice('c', { end: 'closed' }), choice('d', { end: 'calm' })] }
+				],
+				[
+					{ id: 'calm', outcome: 'softened', text: 'Done.' },
+					{ id: 'closed', outcome: 'closed', text: 'Later.' }
+				]
+			)
+		);
+		expect(problems).toEqual([
+			'lessons/01-m/01-a.svx: exercises.0.endings.1: ending "closed" cannot be reached',
+			'lessons/01-m/01-a.svx: exercises.0.turns.1: turn "lost" cannot be reached from the start'
+		]);
+	});
+
+	it('fails on a loop with no way out, and on a start turn where the partner says nothing', () => {
+		expect(
+			problemsFor(
+				conversation([
+					{ id: 't1', partner: 'Hm?', choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })] },
+					{ id: 't2', choices: [choice('c', { next: 't3' }), choice('d', { next: 't3' })] },
+					{ id: 't3', choices: [choice('e', { next: 't2' }), choice('f', { next: 't2' })] }
+				])
+			)
+		).toEqual([
+			'lessons/01-m/01-a.svx: exercises.0.turns.1: turn "t2" is in a loop with no way out: no ending can be reached from it',
+			'lessons/01-m/01-a.svx: exercises.0.turns.2: turn "t3" is in a loop with no way out: no ending can be reached from it'
+		]);
+		expect(problemsFor(conversation([{ id: 't1', choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })] }]))).toEqual([
+			'lessons/01-m/01-a.svx: exercises.0.turns.0.partner: the partner speaks first: the start turn needs a line'
+		]);
+	});
+
+	it('needs two to four things to say at each turn', () => {
+		const problems = problemsFor(conversation([{ id: 't1', partner: 'Hm?', choices: [choice('a', { end: 'calm' })] }]));
+		expect(problems).toEqual(['lessons/01-m/01-a.svx: exercises.0.turns.0.choices: needs 2 to 4 things to say']);
+	});
+});

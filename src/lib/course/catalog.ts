@@ -5,7 +5,8 @@ import {
 	moduleSchema,
 	sourcesSchema,
 	type Exercise,
-	type Source
+	type Source,
+	type TryItem
 } from './schema';
 
 /** Raw course files keyed by their path from the project root, e.g. `/lessons/01-a/01-b.svx`. */
@@ -38,6 +39,8 @@ export interface Lesson {
 	open: boolean;
 	sources: Source[];
 	exercises: Exercise[];
+	/** Small things to try this week, offered when the lesson is finished (strategy lessons). */
+	tryThisWeek: TryItem[];
 }
 
 export interface Catalog {
@@ -141,7 +144,8 @@ export function buildCatalog(files: CourseFiles): Catalog {
 			slug: name.slug,
 			file: path,
 			index: -1,
-			sources: meta.data.sources.map((key) => sources[key])
+			sources: meta.data.sources.map((key) => sources[key]),
+			tryThisWeek: meta.data.tryThisWeek ?? []
 		};
 		lessonOrder.set(lesson, name.order);
 		module.lessons.push(lesson);

@@ -3,7 +3,9 @@ import { parse } from 'yaml';
 /**
  * @typedef {{ kind: 'single' | 'multiple', id: string, question: string, options: { id: string, text: string }[] }} QuestionText
  * @typedef {{ kind: 'reflection', id: string, prompt: string, hint?: string }} ReflectionText
- * @typedef {QuestionText | ReflectionText} ExerciseText
+ * @typedef {{ id: string, partner?: string, choices: { id: string, say: string }[] }} TurnText
+ * @typedef {{ kind: 'dialogue', id: string, title: string, scene?: string, turns: TurnText[] }} DialogueText
+ * @typedef {QuestionText | ReflectionText | DialogueText} ExerciseText
  */
 
 /** @param {unknown} value */
@@ -11,27 +13,46 @@ const text = (value) => String(value ?? '').trim();
 
 /**
  * What a lesson's exercises ask, without what answers them: no `correct` flag, feedback or
- * explanation. mdsvex compiles this into the lesson's own chunk (svelte.config.js), so the words
+ * explanation, and of a practice conversation only what the learner could say (the partner's
+ * replies, the coaching and where each choice leads stay on the server). mdsvex compiles this into the lesson's own chunk (svelte.config.js), so the words
  * of a lesson travel once, cacheably, and each page load sends only the learner's own state.
  * Plain JS: svelte.config.js imports it. The catalog validates the same frontmatter at build time.
  *
  * @param {string} frontmatter the YAML between the lesson's --- lines
- * @returns {{ exercises: ExerciseText[] }}
+ * @returns {{ exercises: ExerciseText[], tryThisWeek: { id: string, text: string }[] }}
  */
 export function publicFrontmatter(frontmatter) {
 	const data = parse(frontmatter) ?? {};
-	/** @type {any[]} */
-	const exercises = Array.isArray(data.exercises) ? data.exercises : [];
 	return {
-		exercises: exercises.map((ex) =>
-			ex.kind === 'reflection'
-				? { kind: 'reflection', id: text(ex.id), prompt: text(ex.prompt), ...(ex.hint ? { hint: text(ex.hint) } : {}) }
-				: {
-						kind: ex.kind,
-						id: text(ex.id),
-						question: text(ex.question),
-						options: (Array.isArray(ex.options) ? ex.options : []).map((/** @type {any} */ o) => ({ id: text(o.id), text: text(o.text) }))
-					}
-		)
+		exercises: list(data.exercises).map(publicExercise),
+		tryThisWeek: list(data.tryThisWeek).map((t) => ({ id: text(t.id), text: text(t.text) }))
 	};
+}
+
+/**
+ * @param {unknown} value
+ * @returns {any[]}
+ */
+const list = (value) => (Array.isArray(value) ? value : []);
+
+/**
+ * @param {any} ex
+ * @returns {ExerciseText}
+ */
+function publicExercise(ex) {
+	if (ex.kind === 'reflection') return { kind: 'reflection', id: text(ex.id), prompt: text(ex.prompt), ...(ex.hint ? { hint: text(ex.hint) } : {}) };
+	if (ex.kind === 'dialogue') {
+		return {
+			kind: 'dialogue',
+			id: text(ex.id),
+			title: text(ex.title),
+			...(ex.scene ? { scene: text(ex.scene) } : {}),
+			turns: list(ex.turns).map((t) => ({
+				id: text(t.id),
+				...(t.partner ? { partner: text(t.partner) } : {}),
+				choices: list(t.choices).map((c) => ({ id: text(c.id), say: text(c.say) }))
+			}))
+		};
+	}
+	return { kind: ex.kind, id: text(ex.id), question: text(ex.question), options: list(ex.options).map((o) => ({ id: text(o.id), text: text(o.text) })) };
 }

@@ -39,7 +39,7 @@ export interface ReflectionView {
 export type ExerciseView = QuestionView | ReflectionView;
 
 /** The learner's side of each exercise, by id: all a lesson page's data says about its exercises. */
-export type ExerciseStates = Record<string, { result: QuestionResult | null } | { body: string; revision: number }>;
+export type ExerciseStates = Record<string, { result: QuestionResult | null } | { body: string; revision: number } | Record<string, never>>;
 
 /** Puts the lesson's own words (from its compiled module) together with the learner's state. */
 export function exerciseViews(texts: ExerciseText[], states: ExerciseStates): ExerciseView[] {

@@ -130,7 +130,11 @@ export async function getLessonWork(db: Database, userId: string, lessonId: stri
 
 function isDone(lesson: Lesson, work: LessonWork) {
 	return lesson.exercises.every((ex) =>
-		ex.kind === 'reflection' ? Boolean(work.reflections.get(ex.id)?.body.trim()) : Boolean(work.questions.get(ex.id)?.done)
+		ex.kind === 'reflection'
+			? Boolean(work.reflections.get(ex.id)?.body.trim())
+			: ex.kind === 'dialogue'
+				? true
+				: Boolean(work.questions.get(ex.id)?.done)
 	);
 }
 

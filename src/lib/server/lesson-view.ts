@@ -14,6 +14,7 @@ function link(lesson: Lesson | undefined): LessonLink | null {
 export function exerciseStates(lesson: Lesson, work: LessonWork): ExerciseStates {
 	return Object.fromEntries(
 		lesson.exercises.map((ex) => {
+			if (ex.kind === 'dialogue') return [ex.id, {}];
 			if (ex.kind === 'reflection') {
 				const saved = work.reflections.get(ex.id);
 				return [ex.id, { body: saved?.body ?? '', revision: saved?.revision ?? 0 }];

@@ -39,7 +39,7 @@ export const actions: Actions = {
 		const found = await exerciseFor(locals, params, form);
 		if ('problem' in found) return found.problem;
 		const { db, lesson, exercise } = found;
-		if (exercise.kind === 'reflection') return fail(400, { exercise: exercise.id, message: 'This exercise takes written text.' });
+		if (exercise.kind !== 'single' && exercise.kind !== 'multiple') return fail(400, { exercise: exercise.id, message: 'This exercise is not a question.' });
 
 		const chosen = form.getAll('option').filter((v): v is string => typeof v === 'string');
 		const grade = gradeAnswer(exercise, chosen);
