@@ -25,6 +25,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
+		// Test helpers shared by unit tests, end-to-end tests and benchmarks; never imported by the app.
+		alias: { $test: 'tests/support' },
 		// Nonces for SvelteKit's own inline scripts; nothing else inline may run or style the page.
 		csp: {
 			mode: 'auto',

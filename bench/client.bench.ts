@@ -6,8 +6,8 @@ import { chromium } from '@playwright/test';
 import { it, onTestFinished } from 'vitest';
 import { buildCatalog } from '../src/lib/course/catalog';
 import { readCourseFiles } from '../src/lib/course/read-files';
-import { Learner } from '../tests/reliability/learner';
-import { startServer, tempDatabase } from '../tests/reliability/server';
+import { Learner } from '../tests/support/learner';
+import { startServer, tempDatabase } from '../tests/support/server';
 import { printTable } from './report';
 
 const catalog = buildCatalog(readCourseFiles(process.cwd()));

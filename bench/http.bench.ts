@@ -9,7 +9,7 @@ import { readCourseFiles } from '../src/lib/course/read-files';
 import { createSession } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db/client';
 import { users } from '../src/lib/server/db/schema';
-import { startServer, tempDatabase } from '../tests/reliability/server';
+import { startServer, tempDatabase } from '../tests/support/server';
 import { printTable } from './report';
 import { seedLearners } from './seed';
 

@@ -8,7 +8,7 @@ import { buildCatalog } from '../src/lib/course/catalog';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
 import { lessonProgress, questionProgress, reflections, users } from '../src/lib/server/db/schema';
-import { getCourseOverview, getLessonWork, saveReflection } from '../src/lib/server/learning';
+import { getCourseOverview, getLessonWork, saveReflection } from '../src/lib/server/learning/progress';
 import { seedLearners } from './seed';
 import { microseconds, percentiles, printTable } from './report';
 

@@ -1,10 +1,10 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
-import { sessionCookieName, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { sessionCookieName, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/session';
 import { needsSignIn } from '$lib/server/auth/guard';
 import { deleteExpiredSessions, sessionExpiresAt, validateSessionToken } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { isCrossSiteWrite, securityHeaders } from '$lib/server/http-policy';
-import { readTheme } from '$lib/server/preferences';
+import { isCrossSiteWrite, securityHeaders } from '$lib/server/http/policy.js';
+import { readTheme } from '$lib/server/account/preferences';
 
 /** Migrate before the first request, so `node build` on a new database just works. */
 export const init: ServerInit = async () => {

@@ -1,5 +1,5 @@
 import { env } from '$env/dynamic/private';
-import { readDiscreet, readTheme } from '$lib/server/preferences';
+import { readDiscreet, readTheme } from '$lib/server/account/preferences';
 import type { LayoutServerLoad } from './$types';
 
 /** Where "Exit" goes: an everyday page that says nothing about this course. */

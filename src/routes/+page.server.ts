@@ -1,7 +1,7 @@
-import { catalog } from '$lib/server/course';
+import { lessonHref } from '$lib/course/catalog';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { getCourseOverview } from '$lib/server/learning';
-import { lessonHref } from '$lib/server/lesson-view';
+import { getCourseOverview } from '$lib/server/learning/progress';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { Learner, reflectionIds } from './learner';
-import { startServer, tempDatabase } from './server';
+import { Learner, reflectionIds } from '../support/learner';
+import { startServer, tempDatabase } from '../support/server';
 import { missingAcks, type Ack } from './verify';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Learner } from './learner';
-import { startServer, tempDatabase, type RunningServer } from './server';
+import { Learner } from '../support/learner';
+import { startServer, tempDatabase, type RunningServer } from '../support/server';
 
 let server: RunningServer;
 beforeAll(async () => (server = await startServer(tempDatabase())));

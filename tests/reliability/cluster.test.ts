@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Learner, questions, reflectionIds } from './learner';
-import { startServer, tempDatabase, type RunningServer } from './server';
+import { Learner, questions, reflectionIds } from '../support/learner';
+import { startServer, tempDatabase, type RunningServer } from '../support/server';
 import { missingAcks, sampleText, type Ack } from './verify';
 
 const database = tempDatabase();

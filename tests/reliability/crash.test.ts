@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Learner, reflectionIds } from './learner';
-import { startServer, tempDatabase } from './server';
+import { Learner, reflectionIds } from '../support/learner';
+import { startServer, tempDatabase } from '../support/server';
 import { integrityCheck, missingAcks, sampleText, type Ack } from './verify';
 
 describe('killing the server with SIGKILL while learners save', () => {

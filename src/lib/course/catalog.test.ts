@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, CatalogError } from './catalog';
-import { courseFiles, lessonSource } from './fixtures';
+import { courseFiles, lessonSource } from '$test/course-fixtures';
 import { readCourseFiles } from './read-files';
 
 function problemsOf(fn: () => unknown): string[] {

@@ -7,7 +7,7 @@ import {
 	type Exercise,
 	type Source,
 	type TryItem
-} from './schema';
+} from './schema.ts';
 
 /** Raw course files keyed by their path from the project root, e.g. `/lessons/01-a/01-b.svx`. */
 export interface CourseFiles {
@@ -47,6 +47,13 @@ export interface Catalog {
 	modules: Module[];
 	lessons: Lesson[];
 	get(moduleSlug: string, lessonSlug: string): Lesson | undefined;
+	/** By stored id, `module-slug/lesson-slug`. */
+	byId(id: string): Lesson | undefined;
+}
+
+/** Where a lesson lives: its id, with the slash that separates module and lesson. */
+export function lessonHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>): string {
+	return `/learn/${lesson.moduleSlug}/${lesson.slug}`;
 }
 
 export class CatalogError extends Error {
@@ -168,6 +175,7 @@ export function buildCatalog(files: CourseFiles): Catalog {
 	return {
 		modules: ordered.map(({ order: _order, ...m }) => m),
 		lessons,
-		get: (moduleSlug, lessonSlug) => byId.get(`${moduleSlug}/${lessonSlug}`)
+		get: (moduleSlug, lessonSlug) => byId.get(`${moduleSlug}/${lessonSlug}`),
+		byId: (id) => byId.get(id)
 	};
 }

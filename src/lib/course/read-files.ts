@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CourseFiles } from './catalog';
+import type { CourseFiles } from './catalog.ts';
 
 /**
  * Reads lessons/ from disk into the same shape the server's import.meta.glob gives,

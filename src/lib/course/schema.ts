@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dialogueProblems } from './dialogue-graph';
+import { dialogueProblems } from './dialogue-graph.ts';
 
 const slug = z
 	.string()

@@ -4,6 +4,17 @@ import type { ExerciseText } from './public-text.js';
 
 export type LessonState = 'locked' | 'available' | 'in-progress' | 'complete';
 
+/** The longest reflection a learner can save, in characters: the textarea's maxlength and the server's check. */
+export const REFLECTION_MAX = 10_000;
+
+/**
+ * The id of a reflection's text box, which is also the anchor a saved form returns to. Pages that
+ * hold reflections of several lessons (the journal) prefix the lesson.
+ */
+export function reflectionFieldId(exerciseId: string, lessonId?: string): string {
+	return `${lessonId ? `${lessonId.replace('/', '--')}--` : ''}${exerciseId}-text`;
+}
+
 export interface OptionView {
 	id: string;
 	text: string;

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { changePassword, checkPassword } from '$lib/server/auth/accounts';
-import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie } from '$lib/server/auth/session';
 import { replaceRecoveryCode } from '$lib/server/auth/recovery';
 import { invalidateOwnSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
-import { deleteAccount, REMOVED_COOKIE, resetProgress } from '$lib/server/learner-data';
+import { isSecureCookie } from '$lib/server/http/policy.js';
+import { readForm, textField } from '$lib/server/http/forms';
+import { deleteAccount, REMOVED_COOKIE, resetProgress } from '$lib/server/account/deletion';
 import { deviceName } from '$lib/device-name';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -90,7 +91,7 @@ export const actions: Actions = {
 		const removed = await deleteAccount(db, user.id, user.username);
 		deleteSessionCookie(cookies, url);
 		// Counts only, read once by /goodbye: the page that says plainly what was removed.
-		cookies.set(REMOVED_COOKIE, JSON.stringify(removed), { path: '/goodbye', httpOnly: true, sameSite: 'lax', maxAge: 300, secure: url.protocol === 'https:' });
+		cookies.set(REMOVED_COOKIE, JSON.stringify(removed), { path: '/goodbye', httpOnly: true, sameSite: 'lax', maxAge: 300, secure: isSecureCookie(url) });
 		redirect(303, '/goodbye');
 	}
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { REMOVED_COOKIE, type Removed } from '$lib/server/learner-data';
+import { REMOVED_COOKIE, type Removed } from '$lib/server/account/deletion';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ cookies }) => {

@@ -1,11 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
-import { catalog } from '$lib/server/course';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
-import { buildJournal } from '$lib/server/journal';
-import { listReflections } from '$lib/server/learner-data';
-import { getCourseOverview, getLessonWork } from '$lib/server/learning';
-import { REFLECTION_FIELDS, reflectAction } from '$lib/server/reflect-action';
+import { readForm, textField } from '$lib/server/http/forms';
+import { buildJournal, listReflections } from '$lib/server/learning/journal';
+import { lessonAccess } from '$lib/server/learning/lesson-access';
+import { getLessonWork } from '$lib/server/learning/progress';
+import { reflectionFieldId } from '$lib/course/view';
+import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflections';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -22,16 +23,15 @@ export const actions: Actions = {
 		const lessonId = textField(form, 'lesson');
 		const exerciseId = textField(form, 'exercise');
 		if (!lessonId || !exerciseId) return fail(400, { message: 'The form is missing which reflection it is for.' });
-		const lesson = catalog.lessons.find((l) => l.id === lessonId);
+		const lesson = catalog.byId(lessonId);
 		if (!lesson || !lesson.exercises.some((e) => e.kind === 'reflection' && e.id === exerciseId)) error(404, 'There is no such reflection.');
 		const db = await getDb();
 		// The journal edits what was written; starting a reflection happens in its (unlocked) lesson.
 		const userId = locals.user!.id;
 		const written = (await getLessonWork(db, userId, lesson.id)).reflections.has(exerciseId);
-		if (!written && (await getCourseOverview(db, catalog, userId)).states.get(lesson.id)!.state === 'locked') {
+		if (!written && (await lessonAccess(db, userId, lesson)).locked) {
 			return fail(403, { lesson: lesson.id, exercise: exerciseId, message: 'That lesson is not open yet.' });
 		}
-		const anchor = `${lesson.id.replace('/', '--')}--${exerciseId}-text`;
-		return reflectAction(db, locals.user!.id, lesson, exerciseId, form, { request, location: `${url.pathname}#${anchor}` });
+		return reflectAction(db, userId, lesson, exerciseId, form, { request, location: `${url.pathname}#${reflectionFieldId(exerciseId, lesson.id)}` });
 	}
 };

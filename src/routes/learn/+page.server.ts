@@ -1,14 +1,14 @@
-import { catalog } from '$lib/server/course';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { getCourseOverview } from '$lib/server/learning';
-import { courseMap } from '$lib/server/lesson-view';
+import { getCourseOverview } from '$lib/server/learning/progress';
+import { courseMap } from '$lib/server/learning/lesson-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const overview = await getCourseOverview(await getDb(), catalog, locals.user!.id);
 	// Set by a redirect from a locked lesson: say what to finish first.
 	const lockedId = url.searchParams.get('locked') ?? '';
-	const locked = catalog.lessons.find((l) => l.id === lockedId);
+	const locked = catalog.byId(lockedId);
 	const blockedBy = locked && overview.states.get(locked.id)?.blockedBy;
 	return {
 		...courseMap(catalog, overview),

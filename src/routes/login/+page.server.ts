@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/server/auth/guard';
-import { signIn } from '$lib/server/auth/sign-in';
-import { startSession } from '$lib/server/auth/start-session';
+import { signIn } from '$lib/server/auth/accounts';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie } from '$lib/server/auth/session';
 import { invalidateSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { readForm } from '$lib/server/forms';
+import { readForm } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {

@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db';
-import { loadPlan } from '$lib/server/plan';
+import { loadPlan } from '$lib/server/learning/journal';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

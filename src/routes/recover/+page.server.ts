@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { resetWithRecoveryCode } from '$lib/server/auth/recovery';
-import { startSession } from '$lib/server/auth/start-session';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/http/forms';
 import type { Actions } from './$types';
 
 export const actions: Actions = {

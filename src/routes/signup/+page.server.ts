@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { signUpLimited } from '$lib/server/auth/sign-in';
-import { startSession } from '$lib/server/auth/start-session';
+import { signUpLimited } from '$lib/server/auth/accounts';
+import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
+import { readForm, textField } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 // No redirect for a signed-in learner: right after sign-up they are signed in and must still see the code.

@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
-import { openTestDatabase } from '../db/testing';
+import { openTestDatabase } from '$test/test-database';
 import { authenticate, changePassword, signUp } from './accounts';
-import { normalizeRecoveryCode, RECOVERY_PER_USERNAME, replaceRecoveryCode, resetWithRecoveryCode } from './recovery';
+import { normalizeRecoveryCode } from './password';
+import { replaceRecoveryCode, resetWithRecoveryCode } from './recovery';
+import { LIMITS } from './throttle';
 import { createSession, validateSessionToken } from './session';
 
 let db: Database;
@@ -25,7 +27,7 @@ afterEach(() => cleanup());
 describe('recovery codes', () => {
 	it('are shown once at sign-up and stored only as an Argon2id hash', async () => {
 		expect(code).toMatch(/^[a-z2-7]{5}(-[a-z2-7]{5}){3}$/);
-		const [row] = await db.select().from(users).where(eq(users.id, userId));
+		const [row] = await db.$reads.select().from(users).where(eq(users.id, userId));
 		expect(row.recoveryCodeHash).toMatch(/^\$argon2id\$/);
 		expect(JSON.stringify(row)).not.toContain(code.replaceAll('-', ''));
 	});
@@ -49,14 +51,14 @@ describe('recovery codes', () => {
 	});
 
 	it('are throttled per username, and a throttled right code changes nothing', async () => {
-		for (let i = 0; i < RECOVERY_PER_USERNAME.limit; i++) {
+		for (let i = 0; i < LIMITS.recoveryPerUsername.limit; i++) {
 			expect(await resetWithRecoveryCode(db, { username: 'gale', code: 'aaaaa-aaaaa-aaaaa-aaaaa', password: 'x password', client })).toMatchObject({ status: 400 });
 		}
 		const blocked = await resetWithRecoveryCode(db, { username: 'gale', code, password: 'x password', client: 'elsewhere' });
 		expect(blocked).toMatchObject({ ok: false, status: 429, message: expect.stringMatching(/wait \d+ minutes?/) });
 		expect(await authenticate(db, 'gale', 'first password')).not.toBeNull();
 		// After the window the right code works again.
-		const later = new Date(Date.now() + RECOVERY_PER_USERNAME.windowMs + 1000);
+		const later = new Date(Date.now() + LIMITS.recoveryPerUsername.windowMs + 1000);
 		expect(await resetWithRecoveryCode(db, { username: 'gale', code, password: 'x password', client }, later)).toMatchObject({ ok: true });
 	});
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { sessions } from '../db/schema';
-import { openTestDatabase } from '../db/testing';
+import { openTestDatabase } from '$test/test-database';
 import { signUp } from './accounts';
 import {
 	ABSOLUTE_LIFETIME_MS,
@@ -36,7 +36,7 @@ describe('sessions', () => {
 		const [id, secret] = token.split('.');
 		expect(id).toBe(session.id);
 		expect(secret).toMatch(/^[a-z2-7]{24}$/);
-		const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
+		const [row] = await db.$reads.select().from(sessions).where(eq(sessions.id, id));
 		expect(Buffer.from(row.secretHash).toString('utf8')).not.toContain(secret);
 		expect(row.secretHash.length).toBe(32);
 		// Lucia's format: SHA-256 of the secret's bytes. Sessions stored before a change of hashing
@@ -70,7 +70,7 @@ describe('sessions', () => {
 	it('expires after the inactivity timeout and deletes the row', async () => {
 		const { token, session } = await createSession(db, userId, t0);
 		expect(await validateSessionToken(db, token, later(INACTIVITY_TIMEOUT_MS))).toBeNull();
-		expect(await db.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
+		expect(await db.$reads.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
 	});
 
 	it('expires after the absolute lifetime however active', async () => {
@@ -95,7 +95,7 @@ describe('sessions', () => {
 		const now = later(INACTIVITY_TIMEOUT_MS + 1000);
 		expect((await listUserSessions(db, userId, now)).map((s) => s.id)).toEqual([fresh.session.id]);
 		await deleteExpiredSessions(db, now);
-		expect((await db.select({ id: sessions.id }).from(sessions)).map((s) => s.id)).toEqual([fresh.session.id]);
+		expect((await db.$reads.select({ id: sessions.id }).from(sessions)).map((s) => s.id)).toEqual([fresh.session.id]);
 		expect(await validateSessionToken(db, old.token, now)).toBeNull();
 	});
 });

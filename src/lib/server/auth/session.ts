@@ -1,9 +1,11 @@
-import { and, desc, eq, gte, ne, not, sql } from 'drizzle-orm';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { and, desc, eq, gte, ne, not, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { preparedQuery } from '../db/prepared';
 import { sessions, users } from '../db/schema';
-import { randomToken } from './random';
+import { isSecureCookie } from '../http/policy.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -33,6 +35,11 @@ export interface Validated {
 	user: SessionUser;
 	/** The cookie's expiry moved: send it again. */
 	renewed: boolean;
+}
+
+/** 120 bits from the CSPRNG as 24 lower-case base32 characters (Lucia's token alphabet). */
+export function randomToken(): string {
+	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 }
 
 function hashSecret(secret: string): Buffer {
@@ -133,7 +140,7 @@ function live(now: Date) {
 
 /** The learner's devices: live sessions only, so a long-abandoned one is not listed as signed in. */
 export async function listUserSessions(db: Database, userId: string, now = new Date()) {
-	return db
+	return db.$reads
 		.select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
 		.from(sessions)
 		.where(and(eq(sessions.userId, userId), live(now)))
@@ -143,4 +150,26 @@ export async function listUserSessions(db: Database, userId: string, now = new D
 /** Removes sessions that can no longer validate (validation only removes those presented again). */
 export async function deleteExpiredSessions(db: Database, now = new Date()) {
 	await db.delete(sessions).where(not(live(now)!));
+}
+
+/**
+ * The session cookie. Outside localhost it is Secure with the `__Host-` prefix, which the browser
+ * only accepts from HTTPS, for Path=/ and without Domain: no subdomain can plant one.
+ */
+export function sessionCookieName(url: URL): string {
+	return isSecureCookie(url) ? '__Host-heard_session' : 'heard_session';
+}
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
+	cookies.set(sessionCookieName(url), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url), expires: expiresAt });
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(sessionCookieName(url), { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url) });
+}
+
+/** Signs the learner in on this browser: a new session, its cookie, and the device it came from. */
+export async function startSession(db: Database, event: RequestEvent, userId: string) {
+	const { token, session } = await createSession(db, userId, new Date(), event.request.headers.get('user-agent'));
+	setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
 }

@@ -2,6 +2,33 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { throttles } from '../db/schema';
 
+export interface ThrottleRule {
+	limit: number;
+	windowMs: number;
+}
+
+const MINUTE = 60_000;
+
+/** A rule whose count can be raised by environment variable (the end-to-end suite signs up many learners from one address). */
+function rule(envName: string, limit: number, windowMs: number): ThrottleRule {
+	const value = Number(process.env[envName]);
+	return { limit: Number.isInteger(value) && value > 0 ? value : limit, windowMs };
+}
+
+/**
+ * Every limit on guessing, in one place and configured the same way. Per username: slows guessing
+ * one learner's password or recovery code to a crawl. Per client address: stops one machine trying
+ * many usernames, yet leaves room for a household or office behind one address.
+ */
+export const LIMITS = {
+	loginPerUsername: rule('LOGIN_LIMIT_PER_USERNAME', 10, 15 * MINUTE),
+	loginPerClient: rule('LOGIN_LIMIT_PER_CLIENT', 100, 15 * MINUTE),
+	signupPerClient: rule('SIGNUP_LIMIT_PER_CLIENT', 20, 60 * MINUTE),
+	/** A few tries an hour: a 100-bit code cannot be guessed at that rate. */
+	recoveryPerUsername: rule('RECOVERY_LIMIT_PER_USERNAME', 5, 60 * MINUTE),
+	recoveryPerClient: rule('RECOVERY_LIMIT_PER_CLIENT', 20, 60 * MINUTE)
+};
+
 export const throttleKeys = {
 	loginByUsername: (username: string) => `login:user:${username}`,
 	loginByClient: (client: string) => `login:client:${client}`,
@@ -13,11 +40,6 @@ export const throttleKeys = {
 /** Counters kept under a learner's name: deleted with the account. */
 export function usernameThrottleKeys(username: string) {
 	return [throttleKeys.loginByUsername(username), throttleKeys.recoveryByUsername(username)];
-}
-
-export interface ThrottleRule {
-	limit: number;
-	windowMs: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from './client';
-import { openTestDatabase } from './testing';
+import { openTestDatabase } from '$test/test-database';
 
 let db: Database;
 let cleanup: () => void;

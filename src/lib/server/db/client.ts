@@ -4,21 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client, type TransactionMode } from '@libsql/client';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { drizzle as drizzleOverRows } from 'drizzle-orm/sqlite-proxy';
-import { openKeptReader, withCachedReads, type KeptReader } from './cached-reads';
+import { migrate } from './migrate';
+import { openReadDatabase, type ReadDatabase } from './reads';
 import * as schema from './schema';
 
-/** Reads only: what the queries behind every page are built on (see `$reads`). */
-export type ReadDatabase = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+export type { ReadDatabase };
 
-export type Database = LibSQLDatabase<typeof schema> & {
+/**
+ * The app's database. Writes (insert, update, delete, batch) go through @libsql/client; every read
+ * goes through `$reads`, so the writer offers no `select` and no relational `query`.
+ */
+export type Database = Omit<LibSQLDatabase<typeof schema>, 'select' | 'selectDistinct' | 'query' | '$count' | 'all' | 'get' | 'values'> & {
 	$client: Client;
 	/**
-	 * The same database for SELECTs alone. On a local file its queries run on kept statements and
-	 * drizzle maps their rows straight from arrays, which costs less than half of what building
-	 * @libsql/client's row objects and mapping those does; elsewhere it is the database itself.
+	 * The same database for SELECTs. On a local file its queries run on kept statements and drizzle
+	 * maps their rows straight from arrays (see reads.ts); on a libSQL server it is the client.
 	 */
 	$reads: ReadDatabase;
 };
@@ -57,12 +57,10 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	const path = localPath(config.url);
 	if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
 	const local = config.url.startsWith('file:');
-	const opened = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
+	const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
 	// WAL lets readers and one writer work at once; it is stored in the file, so set once.
-	if (local) await opened.execute('PRAGMA journal_mode = WAL');
-	await applyPragmas(opened, local);
-	const reader = path ? openKeptReader(path, CONNECTION_PRAGMAS, BUSY_TIMEOUT_MS) : null;
-	const client = reader ? withCachedReads(opened, reader) : opened;
+	if (local) await client.execute('PRAGMA journal_mode = WAL');
+	await applyPragmas(client, local);
 	// A local client hands its connection to each interactive transaction and opens a fresh one
 	// afterwards, which would start without these pragmas: give the fresh one them at once.
 	const transaction = client.transaction.bind(client);
@@ -71,24 +69,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		await applyPragmas(client, local);
 		return tx;
 	};
-	const writer = drizzle(client, { schema });
-	const db = Object.assign(writer, { $reads: reader ? readDatabase(reader) : writer });
-	if (config.migrationsFolder) await migrate(db, { migrationsFolder: config.migrationsFolder });
-	return db;
-}
+	if (config.migrationsFolder) await migrate(client, config.migrationsFolder, { local });
 
-/**
- * drizzle's driver for rows given as arrays, over the kept statements. Writes are refused there,
- * by the one check that also keeps them off the client's read path: only a SELECT is prepared.
- */
-function readDatabase(reader: KeptReader): ReadDatabase {
-	return drizzleOverRows(
-		async (sql, params, method) => {
-			const rows = reader.rows(sql, params);
-			return { rows: method === 'get' ? rows[0] : rows };
-		},
-		{ schema }
-	);
+	const writer = drizzle(client, { schema });
+	const read = path ? openReadDatabase(path, CONNECTION_PRAGMAS, BUSY_TIMEOUT_MS) : null;
+	if (read) {
+		const close = client.close.bind(client);
+		client.close = () => {
+			read.close();
+			close();
+		};
+	}
+	return Object.assign(writer, { $reads: read?.reads ?? (writer as unknown as ReadDatabase) }) as Database;
 }
 
 /** `db.batch` for a list built at run time (drizzle types it for literal tuples only). */

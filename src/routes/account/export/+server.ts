@@ -1,7 +1,7 @@
-import { catalog } from '$lib/server/course';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { exportLearnerData } from '$lib/server/learner-data';
-import { download } from '$lib/server/download';
+import { exportLearnerData } from '$lib/server/account/export';
+import { download } from '$lib/server/http/download';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {

@@ -1,9 +1,8 @@
-import { catalog } from '$lib/server/course';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { download } from '$lib/server/download';
-import { buildJournal } from '$lib/server/journal';
-import { listReflections } from '$lib/server/learner-data';
-import { journalMarkdown } from '$lib/server/markdown-export';
+import { download } from '$lib/server/http/download';
+import { buildJournal, listReflections } from '$lib/server/learning/journal';
+import { journalMarkdown } from '$lib/server/account/markdown';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {

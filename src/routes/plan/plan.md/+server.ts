@@ -1,7 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { download } from '$lib/server/download';
-import { planMarkdown } from '$lib/server/markdown-export';
-import { loadPlan } from '$lib/server/plan';
+import { download } from '$lib/server/http/download';
+import { planMarkdown } from '$lib/server/account/markdown';
+import { loadPlan } from '$lib/server/learning/journal';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {

@@ -1,12 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { catalog } from '$lib/server/course';
+import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/forms';
-import { gradeAnswer } from '$lib/server/grading';
-import { getLessonWork, recordAnswer, recordVisit, visitNeedsWrite } from '$lib/server/learning';
-import { REFLECTION_FIELDS, reflectAction } from '$lib/server/reflect-action';
-import { findLesson } from '$lib/server/lesson-access';
-import { lessonPage } from '$lib/server/lesson-view';
+import { readForm, textField } from '$lib/server/http/forms';
+import { gradeAnswer, recordAnswer } from '$lib/server/learning/answers';
+import { getLessonWork, recordVisit, visitNeedsWrite } from '$lib/server/learning/progress';
+import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflections';
+import { findLesson } from '$lib/server/learning/lesson-access';
+import { lessonPage } from '$lib/server/learning/lesson-view';
+import { reflectionFieldId } from '$lib/course/view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -58,6 +59,6 @@ export const actions: Actions = {
 		const { db, lesson, exercise } = found;
 		if (exercise.kind !== 'reflection') return fail(400, { exercise: exercise.id, message: 'This exercise is a question.' });
 
-		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location: `${url.pathname}#${exercise.id}-text` });
+		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location: `${url.pathname}#${reflectionFieldId(exercise.id)}` });
 	}
 };

@@ -1,0 +1,48 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Catalog } from '$lib/course/catalog';
+import type { Database } from '../db/client';
+import { lessonProgress, quizAttempts, reflectionRevisions, reflections, sessions, users } from '../db/schema';
+
+/** Everything stored about the learner, for "Download my data". No password hash, no session or recovery secret. */
+export async function exportLearnerData(db: Database, catalog: Catalog, userId: string, now = new Date()) {
+	const [[account], progress, attempts, current, history, devices] = await Promise.all([
+		db.$reads.select({ username: users.username, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)),
+		db.$reads.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
+		db.$reads.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(asc(quizAttempts.id)),
+		db.$reads.select().from(reflections).where(eq(reflections.userId, userId)),
+		db.$reads.select().from(reflectionRevisions).where(eq(reflectionRevisions.userId, userId)).orderBy(asc(reflectionRevisions.id)),
+		db.$reads.select({ createdAt: sessions.createdAt, lastUsedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId))
+	]);
+	const title = (lessonId: string) => catalog.byId(lessonId)?.title ?? lessonId;
+	return {
+		exportedAt: now.toISOString(),
+		account: { username: account.username, createdAt: account.createdAt.toISOString() },
+		devices: devices.map((d) => ({ signedInAt: d.createdAt.toISOString(), lastUsedAt: d.lastUsedAt.toISOString(), userAgent: d.userAgent })),
+		progress: progress.map((p) => ({
+			lesson: p.lessonId,
+			title: title(p.lessonId),
+			startedAt: p.startedAt.toISOString(),
+			lastVisitedAt: p.lastVisitedAt.toISOString(),
+			completedAt: p.completedAt?.toISOString() ?? null
+		})),
+		quizAttempts: attempts.map((a) => ({
+			lesson: a.lessonId,
+			question: a.exerciseId,
+			chose: JSON.parse(a.choice) as string[],
+			correct: a.correct,
+			at: a.createdAt.toISOString()
+		})),
+		reflections: current.map((r) => ({
+			lesson: r.lessonId,
+			title: title(r.lessonId),
+			exercise: r.exerciseId,
+			text: r.body,
+			revision: r.revision,
+			createdAt: r.createdAt.toISOString(),
+			updatedAt: r.updatedAt.toISOString(),
+			history: history
+				.filter((h) => h.lessonId === r.lessonId && h.exerciseId === r.exerciseId)
+				.map((h) => ({ revision: h.revision, text: h.body, savedAt: h.createdAt.toISOString() }))
+		}))
+	};
+}

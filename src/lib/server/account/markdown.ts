@@ -1,0 +1,44 @@
+import type { buildJournal, buildPlan } from '../learning/journal';
+
+/**
+ * Learner text goes into Markdown as literal text: the characters that could open HTML, a link,
+ * an image, code or emphasis are backslash-escaped, so a viewer that renders the file shows the
+ * text as typed. (Hyphens and dots stay readable: they can only make a list, never markup.)
+ */
+export function escapeMarkdown(text: string): string {
+	return text.replace(/[\\`*_[\]#!|<>&]/g, '\\$&');
+}
+
+function quoted(text: string): string {
+	return text.trim() ? escapeMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n') : '> _(not written yet)_';
+}
+
+export function journalMarkdown(username: string, journal: ReturnType<typeof buildJournal>, now = new Date()): string {
+	const out = [`# Heard journal — ${escapeMarkdown(username)}`, '', `Exported ${now.toISOString().slice(0, 10)}. Private: keep this file somewhere safe.`, ''];
+	for (const module of journal.modules) {
+		out.push(`## ${escapeMarkdown(module.title)}`, '');
+		for (const lesson of module.lessons) {
+			out.push(`### ${escapeMarkdown(lesson.title)}`, '');
+			for (const entry of lesson.entries) {
+				out.push(`**${escapeMarkdown(entry.prompt)}**`, '', quoted(entry.body), '', `_Last edited ${entry.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC_`, '');
+			}
+		}
+	}
+	if (journal.orphans.length) {
+		out.push('## From lessons that have since changed', '');
+		for (const o of journal.orphans) out.push(quoted(o.body), '');
+	}
+	return out.join('\n');
+}
+
+export function planMarkdown(plan: ReturnType<typeof buildPlan>, journal: ReturnType<typeof buildJournal>): string {
+	const out = ['# My plan', ''];
+	for (const item of plan.items) out.push(`## ${escapeMarkdown(item.prompt)}`, '', quoted(item.answer), '');
+	if (journal.modules.length) {
+		out.push('# What I noticed along the way', '');
+		for (const module of journal.modules)
+			for (const lesson of module.lessons)
+				for (const entry of lesson.entries) out.push(`## ${escapeMarkdown(lesson.title)}: ${escapeMarkdown(entry.prompt)}`, '', quoted(entry.body), '');
+	}
+	return out.join('\n');
+}

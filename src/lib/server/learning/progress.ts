@@ -1,0 +1,151 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Catalog, Lesson } from '$lib/course/catalog';
+import type { LessonState } from '$lib/course/view';
+import type { Database } from '../db/client';
+import { preparedQuery } from '../db/prepared';
+import { lessonProgress, questionProgress, quizAttempts, reflections } from '../db/schema';
+
+export interface CourseOverview {
+	states: Map<string, { state: LessonState; blockedBy?: Lesson }>;
+	continueTo: Lesson | null;
+	completed: number;
+	total: number;
+	/** Lessons completed in the last seven days: a count, never a streak. */
+	completedThisWeek: number;
+	/** The lesson visited most recently (finished or not), to skip rewriting an unchanged visit. */
+	mostRecentVisit: { lessonId: string; at: Date } | null;
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+const progressOf = preparedQuery((db) =>
+	db
+		.select({
+			lessonId: lessonProgress.lessonId,
+			lastVisitedAt: lessonProgress.lastVisitedAt,
+			completedAt: lessonProgress.completedAt
+		})
+		.from(lessonProgress)
+		.where(eq(lessonProgress.userId, sql.placeholder('userId')))
+		.prepare()
+);
+
+/** One query: where the learner stands in every lesson. */
+export async function getCourseOverview(db: Database, catalog: Catalog, userId: string, now = new Date()): Promise<CourseOverview> {
+	const rows = await progressOf(db).all({ userId });
+	const progress = new Map(rows.map((r) => [r.lessonId, r]));
+
+	const states: CourseOverview['states'] = new Map();
+	let blockedBy: Lesson | undefined;
+	let completed = 0;
+	for (const lesson of catalog.lessons) {
+		const row = progress.get(lesson.id);
+		let state: LessonState;
+		if (row?.completedAt) state = 'complete';
+		else if (blockedBy && !lesson.open) state = 'locked';
+		else state = row ? 'in-progress' : 'available';
+		states.set(lesson.id, state === 'locked' ? { state, blockedBy } : { state });
+		if (state === 'complete') completed++;
+		// Open lessons (safety) never hold anyone back, so they do not lock what follows.
+		else if (!blockedBy && !lesson.open) blockedBy = lesson;
+	}
+
+	// Continue: the last lesson visited if still unfinished, else the first unfinished one.
+	const lastVisited = rows
+		.filter((r) => !r.completedAt && states.has(r.lessonId))
+		.sort((a, b) => b.lastVisitedAt.getTime() - a.lastVisitedAt.getTime())[0];
+	const continueTo =
+		(lastVisited && states.get(lastVisited.lessonId)?.state !== 'locked' && catalog.byId(lastVisited.lessonId)) ||
+		catalog.lessons.find((l) => states.get(l.id)?.state === 'available' || states.get(l.id)?.state === 'in-progress') ||
+		null;
+
+	const completedThisWeek = rows.filter(
+		(r) => r.completedAt && states.has(r.lessonId) && now.getTime() - r.completedAt.getTime() < WEEK_MS
+	).length;
+	const latest = rows.reduce<(typeof rows)[number] | null>((a, r) => (!a || r.lastVisitedAt > a.lastVisitedAt ? r : a), null);
+	const mostRecentVisit = latest && { lessonId: latest.lessonId, at: latest.lastVisitedAt };
+	return { states, continueTo, completed, total: catalog.lessons.length, completedThisWeek, mostRecentVisit };
+}
+
+const REVISIT_WRITE_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Whether opening `lessonId` needs its visit written. Reloading, or the reload after every checked
+ * answer, would otherwise write on each view; only a change of lesson (which moves "Continue") or
+ * a long gap is worth a write.
+ */
+export function visitNeedsWrite(overview: CourseOverview, lessonId: string, now = new Date()) {
+	const last = overview.mostRecentVisit;
+	return !last || last.lessonId !== lessonId || now.getTime() - last.at.getTime() >= REVISIT_WRITE_INTERVAL_MS;
+}
+
+export async function recordVisit(db: Database, userId: string, lessonId: string, now = new Date()) {
+	await db
+		.insert(lessonProgress)
+		.values({ userId, lessonId, startedAt: now, lastVisitedAt: now })
+		.onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastVisitedAt: now } });
+}
+
+export interface LessonWork {
+	questions: Map<string, { attempts: number; firstTryCorrect: boolean; lastChoice: string[]; lastCorrect: boolean; done: boolean }>;
+	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
+}
+
+const questionsOf = preparedQuery((db) =>
+	db
+		.select()
+		.from(questionProgress)
+		.where(and(eq(questionProgress.userId, sql.placeholder('userId')), eq(questionProgress.lessonId, sql.placeholder('lessonId'))))
+		.prepare()
+);
+
+const reflectionsOf = preparedQuery((db) =>
+	db
+		.select()
+		.from(reflections)
+		.where(and(eq(reflections.userId, sql.placeholder('userId')), eq(reflections.lessonId, sql.placeholder('lessonId'))))
+		.prepare()
+);
+
+export async function getLessonWork(db: Database, userId: string, lessonId: string): Promise<LessonWork> {
+	const [qs, rs] = await Promise.all([questionsOf(db).all({ userId, lessonId }), reflectionsOf(db).all({ userId, lessonId })]);
+	return {
+		questions: new Map(
+			qs.map((q) => [
+				q.exerciseId,
+				{
+					attempts: q.attempts,
+					firstTryCorrect: q.firstTryCorrect,
+					lastChoice: JSON.parse(q.lastChoice) as string[],
+					lastCorrect: q.lastCorrect,
+					done: q.doneAt !== null
+				}
+			])
+		),
+		reflections: new Map(rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }]))
+	};
+}
+
+function isDone(lesson: Lesson, work: LessonWork) {
+	return lesson.exercises.every((ex) =>
+		ex.kind === 'reflection'
+			? Boolean(work.reflections.get(ex.id)?.body.trim())
+			: ex.kind === 'dialogue'
+				? true
+				: Boolean(work.questions.get(ex.id)?.done)
+	);
+}
+
+/** Marks the lesson complete once every exercise is done; completion is never taken back. */
+export async function completeIfDone(db: Database, userId: string, lesson: Lesson, now: Date) {
+	const work = await getLessonWork(db, userId, lesson.id);
+	if (!isDone(lesson, work)) return false;
+	await db
+		.insert(lessonProgress)
+		.values({ userId, lessonId: lesson.id, startedAt: now, lastVisitedAt: now, completedAt: now })
+		.onConflictDoUpdate({
+			target: [lessonProgress.userId, lessonProgress.lessonId],
+			set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, excluded.completed_at)` }
+		});
+	return true;
+}

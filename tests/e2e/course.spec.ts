@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { completeLessonsInDatabase } from '../support/e2e-database';
+import { catalog, lessonUrl, questionGroup, questions, reflectionsOf, signUp } from '../support/e2e';
+
+test('every lesson renders in full for a learner who has opened it', async ({ page }) => {
+	test.setTimeout(120_000);
+	const username = await signUp(page);
+	// Completing 20+ lessons through the page would test nothing new: mark them done in the database.
+	await completeLessonsInDatabase(username, catalog.lessons.map((l) => l.id));
+	for (const lesson of catalog.lessons) {
+		const response = await page.goto(lessonUrl(lesson));
+		expect(response?.status(), lesson.id).toBe(200);
+		await expect(page.getByRole('heading', { level: 1, name: lesson.title }), lesson.id).toBeVisible();
+		// The body rendered: prose beyond the heading.
+		expect((await page.locator('.prose').innerText()).split(/\s+/).length, lesson.id).toBeGreaterThan(300);
+		for (const q of questions(lesson)) {
+			const group = questionGroup(page, q);
+			await expect(group, `${lesson.id}: ${q.id}`).toBeVisible();
+			await expect(group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox')).toHaveCount(q.options.length);
+		}
+		for (const r of reflectionsOf(lesson)) if (r.kind === 'reflection') await expect(page.getByRole('textbox', { name: r.prompt }), `${lesson.id}: ${r.id}`).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Get help' }).first()).toBeVisible();
+	}
+});
+
+test('the safety lesson is open to a new learner; the lesson after lesson 1 is not', async ({ page }) => {
+	await signUp(page);
+	const safety = catalog.lessons.find((l) => l.open)!;
+	expect(safety, 'a lesson marked open: true').toBeDefined();
+	await page.goto(lessonUrl(safety));
+	await expect(page.getByRole('heading', { level: 1, name: safety.title })).toBeVisible();
+	await page.goto(lessonUrl(catalog.lessons[1]));
+	await expect(page).toHaveURL(/\/learn\?locked=/);
+});

@@ -1,0 +1,81 @@
+import { expect, type Page } from '@playwright/test';
+import { buildCatalog, type Lesson } from '../../src/lib/course/catalog';
+import { readCourseFiles } from '../../src/lib/course/read-files';
+import type { Question } from '../../src/lib/course/schema';
+
+/** The real course, read the way the server reads it: tests take answers from the lessons, not from copies. */
+export const catalog = buildCatalog(readCourseFiles(process.cwd()));
+
+export const lessonUrl = (lesson: Lesson) => `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+
+let counter = 0;
+/** A username no other test (or earlier run on the same database) uses. */
+export function uniqueName(prefix = 'learner') {
+	return `${prefix}-${Date.now().toString(36)}-${process.pid % 1000}-${counter++}`.slice(0, 32);
+}
+
+export const PASSWORD = 'quiet evening walk 42';
+
+
+export async function signUp(page: Page, username = uniqueName()) {
+	return (await createAccount(page, username)).username;
+}
+
+/** Signs up and returns the recovery code the page shows once. */
+export async function createAccount(page: Page, username = uniqueName()) {
+	await page.goto('/signup');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeVisible();
+	const recoveryCode = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
+	await expect(page).toHaveURL(/\/learn$/);
+	return { username, recoveryCode };
+}
+
+export async function signIn(page: Page, username: string, password = PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export const questions = (lesson: Lesson) => lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
+export const reflectionsOf = (lesson: Lesson) => lesson.exercises.filter((e) => e.kind === 'reflection');
+
+export function questionGroup(page: Page, q: Question) {
+	return page.getByRole('group', { name: q.question });
+}
+
+/** Chooses the right options (or one wrong one) and checks the answer. */
+export async function answer(page: Page, q: Question, correctly: boolean) {
+	const group = questionGroup(page, q);
+	const chosen = correctly ? q.options.filter((o) => o.correct) : [q.options.find((o) => !o.correct)!];
+	for (const option of q.options) {
+		const box = group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: option.text, exact: true });
+		if (chosen.includes(option)) await box.check();
+		else if (q.kind === 'multiple') await box.uncheck();
+	}
+	await group.getByRole('button', { name: 'Check answer' }).click();
+	await expect(group.getByText(correctly ? 'Correct' : 'Not yet', { exact: true })).toBeVisible();
+	return chosen;
+}
+
+/** Writes a reflection; with JavaScript it waits for the autosave, without it presses Save. */
+export async function reflect(page: Page, prompt: string, text: string, { javaScript = true } = {}) {
+	const box = page.getByRole('textbox', { name: prompt });
+	await box.fill(text);
+	if (!javaScript) await box.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('textbox', { name: prompt })).toHaveValue(text);
+	await expect(page.getByRole('textbox', { name: prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
+}
+
+export async function completeLesson(page: Page, lesson: Lesson, opts: { javaScript?: boolean } = {}) {
+	await page.goto(lessonUrl(lesson));
+	for (const q of questions(lesson)) await answer(page, q, true);
+	for (const r of reflectionsOf(lesson)) {
+		if (r.kind === 'reflection') await reflect(page, r.prompt, `My notes on ${r.id}`, opts);
+	}
+	await expect(page.getByText('Complete', { exact: true }).first()).toBeVisible();
+}
