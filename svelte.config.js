@@ -24,6 +24,8 @@ const config = {
 	],
 	compilerOptions: { runes: true },
 	kit: {
+		// src/env.ts declares and validates every setting the app reads (see its comment).
+		experimental: { explicitEnvironmentVariables: true },
 		adapter: adapter(),
 		// Test helpers shared by unit tests, end-to-end tests and benchmarks; never imported by the app.
 		alias: { $test: 'tests/support' },

@@ -1,4 +1,4 @@
-import { env } from '$env/dynamic/private';
+import { QUICK_EXIT_URL } from '$app/env/private';
 import { readDiscreet, readTheme } from '$lib/server/account/preferences';
 import type { LayoutServerLoad } from './$types';
 
@@ -9,5 +9,5 @@ export const load: LayoutServerLoad = ({ locals, cookies }) => ({
 	user: locals.user ? { username: locals.user.username } : null,
 	discreet: readDiscreet(cookies, locals.user),
 	theme: readTheme(cookies),
-	exitUrl: env.QUICK_EXIT_URL || DEFAULT_EXIT_URL
+	exitUrl: QUICK_EXIT_URL ?? DEFAULT_EXIT_URL
 });

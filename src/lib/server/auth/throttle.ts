@@ -1,3 +1,10 @@
+import {
+	LOGIN_LIMIT_PER_CLIENT,
+	LOGIN_LIMIT_PER_USERNAME,
+	RECOVERY_LIMIT_PER_CLIENT,
+	RECOVERY_LIMIT_PER_USERNAME,
+	SIGNUP_LIMIT_PER_CLIENT
+} from '$app/env/private';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { throttles } from '../db/schema';
@@ -9,25 +16,21 @@ export interface ThrottleRule {
 
 const MINUTE = 60_000;
 
-/** A rule whose count can be raised by environment variable (the end-to-end suite signs up many learners from one address). */
-function rule(envName: string, limit: number, windowMs: number): ThrottleRule {
-	const value = Number(process.env[envName]);
-	return { limit: Number.isInteger(value) && value > 0 ? value : limit, windowMs };
-}
 
 /**
- * Every limit on guessing, in one place and configured the same way. Per username: slows guessing
- * one learner's password or recovery code to a crawl. Per client address: stops one machine trying
- * many usernames, yet leaves room for a household or office behind one address.
+ * Every limit on guessing, in one place, each count settable by an environment variable of the
+ * same name (src/env.ts; the end-to-end suite signs up many learners from one address). Per
+ * username: slows guessing one learner's password or recovery code to a crawl. Per client address:
+ * stops one machine trying many usernames, yet leaves room for a household or office behind one.
  */
 export const LIMITS = {
-	loginPerUsername: rule('LOGIN_LIMIT_PER_USERNAME', 10, 15 * MINUTE),
-	loginPerClient: rule('LOGIN_LIMIT_PER_CLIENT', 100, 15 * MINUTE),
-	signupPerClient: rule('SIGNUP_LIMIT_PER_CLIENT', 20, 60 * MINUTE),
+	loginPerUsername: { limit: LOGIN_LIMIT_PER_USERNAME ?? 10, windowMs: 15 * MINUTE },
+	loginPerClient: { limit: LOGIN_LIMIT_PER_CLIENT ?? 100, windowMs: 15 * MINUTE },
+	signupPerClient: { limit: SIGNUP_LIMIT_PER_CLIENT ?? 20, windowMs: 60 * MINUTE },
 	/** A few tries an hour: a 100-bit code cannot be guessed at that rate. */
-	recoveryPerUsername: rule('RECOVERY_LIMIT_PER_USERNAME', 5, 60 * MINUTE),
-	recoveryPerClient: rule('RECOVERY_LIMIT_PER_CLIENT', 20, 60 * MINUTE)
-};
+	recoveryPerUsername: { limit: RECOVERY_LIMIT_PER_USERNAME ?? 5, windowMs: 60 * MINUTE },
+	recoveryPerClient: { limit: RECOVERY_LIMIT_PER_CLIENT ?? 20, windowMs: 60 * MINUTE }
+} satisfies Record<string, ThrottleRule>;
 
 export const throttleKeys = {
 	loginByUsername: (username: string) => `login:user:${username}`,

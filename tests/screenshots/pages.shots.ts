@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { catalog, completeLesson, lessonUrl, signUp } from '../support/e2e';
 
 /** Pictures of the main pages to look at by eye: 375 px and 1280 px, light and dark. */
-const DIR = 'test-results/screenshots';
+const DIR = 'screenshots';
 
 test('screenshots of the main pages at 375 and 1280 px in both colour schemes', async ({ page }) => {
 	test.setTimeout(90_000); // sixteen full-page screenshots
