@@ -7,7 +7,7 @@ export const catalog = buildCatalog(readCourseFiles(process.cwd()));
 export const lesson = catalog.lessons[0];
 export const lessonPath = `/learn/${lesson.moduleSlug}/${lesson.slug}`;
 export const reflectionIds = lesson.exercises.filter((e) => e.kind === 'reflection').map((e) => e.id);
-export const questions = lesson.exercises.filter((e): e is Question => e.kind !== 'reflection');
+export const questions = lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
 
 export const PASSWORD = 'steady river 77';
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
@@ -16,4 +16,20 @@ export async function openTestDatabase(): Promise<{ db: Database; path: string; 
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};
+}
+
+/**
+ * A copy of the migrations folder that stops before migration `tag` (its file name without .sql),
+ * to build a database as an older release left it.
+ */
+export function migrationsBefore(tag: string): { folder: string; cleanup: () => void } {
+	const folder = mkdtempSync(join(tmpdir(), 'heard-migrations-'));
+	cpSync(resolve('drizzle'), folder, { recursive: true });
+	const journalPath = join(folder, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
+	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
+	if (at <= 0) throw new Error(`no migration ${tag} after the first`);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	return { folder, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }

@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await signIn(db, username, password, event.getClientAddress());
 		if (!result.ok) return fail(result.status, { username, message: result.message });
-		await startSession(db, event, result.user.id);
+		await startSession(db, event, result.user);
 		redirect(303, safeNext(event.url.searchParams.get('next')));
 	}
 };

@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		const result = await resetWithRecoveryCode(db, { username, code, password, client: event.getClientAddress() });
 		if (!result.ok) return fail(result.status, { username, field: result.field, message: result.message });
-		await startSession(db, event, result.userId);
+		await startSession(db, event, result.user);
 		return { recoveryCode: result.newCode };
 	}
 };

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { generateRecoveryCode, hashPassword, hashRecoveryCode, passwordProblem, verifyPassword } from './password';
-import { invalidateUserSessions, randomToken } from './session';
+import { invalidateUserSessions, randomToken, type SessionUser } from './session';
 import { checkThrottles, clearThrottle, LIMITS, throttleKeys } from './throttle';
 
 export const USERNAME_PATTERN = /^[a-z0-9_-]{3,32}$/;
@@ -16,7 +16,7 @@ export function usernameProblem(username: string): string | null {
 }
 
 export type SignUpResult =
-	| { ok: true; user: { id: string; username: string }; recoveryCode: string }
+	| { ok: true; user: SessionUser; recoveryCode: string }
 	| { ok: false; field: 'username' | 'password'; message: string };
 
 const TAKEN = { ok: false, field: 'username', message: 'That username is taken. Try another.' } as const;
@@ -31,12 +31,12 @@ export async function signUp(db: Database, username: string, password: string, n
 	const taken = await db.$reads.select({ id: users.id }).from(users).where(eq(users.username, name)).limit(1);
 	if (taken.length) return TAKEN;
 
-	const user = { id: randomToken(), username: name };
+	const user = { id: randomToken(), username: name, discreet: false };
 	const recoveryCode = generateRecoveryCode();
 	const [passwordHash, recoveryCodeHash] = await Promise.all([hashPassword(password), hashRecoveryCode(recoveryCode)]);
 	const inserted = await db
 		.insert(users)
-		.values({ ...user, passwordHash, recoveryCodeHash, createdAt: now })
+		.values({ id: user.id, username: user.username, passwordHash, recoveryCodeHash, createdAt: now })
 		.onConflictDoNothing()
 		.returning({ id: users.id });
 	// Two sign-ups for one name can both pass the check above; the unique index decides.
@@ -55,7 +55,7 @@ export async function verifyNothing(password: string) {
 /** Returns the user when the password matches; the same work is done for unknown names, so timing does not reveal which names exist. */
 export async function authenticate(db: Database, username: string, password: string) {
 	const [row] = await db.$reads
-		.select({ id: users.id, username: users.username, passwordHash: users.passwordHash })
+		.select({ id: users.id, username: users.username, discreet: users.discreet, passwordHash: users.passwordHash })
 		.from(users)
 		.where(eq(users.username, normalizeUsername(username)))
 		.limit(1);
@@ -64,10 +64,10 @@ export async function authenticate(db: Database, username: string, password: str
 		return null;
 	}
 	if (!(await verifyPassword(row.passwordHash, password))) return null;
-	return { id: row.id, username: row.username };
+	return { id: row.id, username: row.username, discreet: row.discreet };
 }
 
-export type SignInResult = { ok: true; user: { id: string; username: string } } | { ok: false; status: 400 | 429; message: string };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; status: 400 | 429; message: string };
 
 /**
  * Sign-in with its limits. Every attempt counts before the password is checked, so parallel

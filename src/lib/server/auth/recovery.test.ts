@@ -39,7 +39,7 @@ describe('recovery codes', () => {
 	it('reset the password once, end every session, and are replaced by a new code', async () => {
 		const { token } = await createSession(db, userId);
 		const reset = await resetWithRecoveryCode(db, { username: 'GALE', code, password: 'second password', client });
-		expect(reset).toMatchObject({ ok: true, userId });
+		expect(reset).toMatchObject({ ok: true, user: { id: userId, username: 'gale', discreet: false } });
 		expect(await validateSessionToken(db, token)).toBeNull();
 		expect(await authenticate(db, 'gale', 'second password')).not.toBeNull();
 		expect(await authenticate(db, 'gale', 'first password')).toBeNull();

@@ -3,7 +3,7 @@ import type { Database } from '../db/client';
 import { users } from '../db/schema';
 import { normalizeUsername } from './accounts';
 import { generateRecoveryCode, hashPassword, hashRecoveryCode, normalizeRecoveryCode, passwordProblem, verifyPassword } from './password';
-import { invalidateUserSessions } from './session';
+import { invalidateUserSessions, type SessionUser } from './session';
 import { checkThrottles, clearThrottle, LIMITS, throttleKeys } from './throttle';
 
 /** Replaces the learner's recovery code; the new one is returned to be shown once. */
@@ -14,7 +14,7 @@ export async function replaceRecoveryCode(db: Database, userId: string): Promise
 }
 
 export type RecoveryResult =
-	| { ok: true; userId: string; newCode: string }
+	| { ok: true; user: SessionUser; newCode: string }
 	| { ok: false; field: 'form' | 'password'; message: string; status: 400 | 429 };
 
 const INVALID = { ok: false, field: 'form', status: 400, message: 'That username and recovery code do not match.' } as const;
@@ -38,7 +38,7 @@ export async function resetWithRecoveryCode(
 	);
 	if (refused) return { ok: false, field: 'form', status: 429, message: refused };
 
-	const [user] = await db.$reads.select({ id: users.id, hash: users.recoveryCodeHash }).from(users).where(eq(users.username, username));
+	const [user] = await db.$reads.select({ id: users.id, hash: users.recoveryCodeHash, discreet: users.discreet }).from(users).where(eq(users.username, username));
 	if (!user?.hash || !(await verifyPassword(user.hash, normalizeRecoveryCode(input.code)))) return INVALID;
 
 	const newCode = generateRecoveryCode();
@@ -51,5 +51,5 @@ export async function resetWithRecoveryCode(
 	if (!updated.length) return INVALID;
 	await invalidateUserSessions(db, user.id);
 	await clearThrottle(db, throttleKeys.recoveryByUsername(username));
-	return { ok: true, userId: user.id, newCode };
+	return { ok: true, user: { id: user.id, username, discreet: user.discreet }, newCode };
 }

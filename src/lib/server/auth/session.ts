@@ -168,8 +168,14 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
 	cookies.delete(sessionCookieName(url), { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url) });
 }
 
-/** Signs the learner in on this browser: a new session, its cookie, and the device it came from. */
-export async function startSession(db: Database, event: RequestEvent, userId: string) {
-	const { token, session } = await createSession(db, userId, new Date(), event.request.headers.get('user-agent'));
+/**
+ * Signs the learner in on this browser: a new session, its cookie, and the device it came from.
+ * `locals` changes too, so a page rendered in this same request (a form posted without
+ * JavaScript, or before the page's scripts arrived) already shows the learner signed in.
+ */
+export async function startSession(db: Database, event: RequestEvent, user: SessionUser) {
+	const { token, session } = await createSession(db, user.id, new Date(), event.request.headers.get('user-agent'));
 	setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
+	event.locals.user = user;
+	event.locals.session = session;
 }

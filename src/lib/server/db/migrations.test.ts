@@ -1,31 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { migrationsBefore } from '$test/test-database';
 import { openDatabase } from './client';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-/** The migrations folder as it was before migration `tag`, to build a database of that age. */
-function migrationsBefore(tag: string) {
-	const dir = mkdtempSync(join(tmpdir(), 'heard-migrations-'));
-	dirs.push(dir);
-	cpSync(resolve('drizzle'), dir, { recursive: true });
-	const journalPath = join(dir, 'meta', '_journal.json');
-	const journal = JSON.parse(readFileSync(journalPath, 'utf8'));
-	const at = journal.entries.findIndex((e: { tag: string }) => e.tag === tag);
-	expect(at).toBeGreaterThan(0);
-	journal.entries = journal.entries.slice(0, at);
-	writeFileSync(journalPath, JSON.stringify(journal));
-	return dir;
-}
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 it('clustering the learner tables by learner keeps every row, and saving still records history', async () => {
 	const dir = mkdtempSync(join(tmpdir(), 'heard-test-'));
-	dirs.push(dir);
+	const before = migrationsBefore('0004_cluster_by_learner');
+	cleanups.push(() => rmSync(dir, { recursive: true, force: true }), before.cleanup);
 	const url = `file:${join(dir, 'old.db')}`;
-	const old = await openDatabase({ url, migrationsFolder: migrationsBefore('0004_cluster_by_learner') });
+	const old = await openDatabase({ url, migrationsFolder: before.folder });
 	await old.$client.batch([
 		"insert into users (id, username, password_hash, created_at) values ('u1', 'ada', 'x', 1)",
 		"insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values ('u1', 'm/a', 1, 2, 3), ('u1', 'm/b', 4, 5, null)",
@@ -41,11 +29,11 @@ it('clustering the learner tables by learner keeps every row, and saving still r
 				])
 			)
 		);
-	const before = await dump(old);
+	const rows = await dump(old);
 	old.$client.close();
 
 	const db = await openDatabase({ url, migrationsFolder: resolve('drizzle') });
-	expect(await dump(db)).toEqual(before);
+	expect(await dump(db)).toEqual(rows);
 	const clustered = await db.$client.execute("select name from sqlite_master where type = 'table' and sql like '%WITHOUT ROWID%' order by name");
 	expect(clustered.rows.map((r) => r.name)).toEqual(['lesson_progress', 'question_progress', 'reflections']);
 
