@@ -1,6 +1,19 @@
 import { eq, inArray } from 'drizzle-orm';
 import { batchAll, type Database } from '../db/client';
-import { lessonProgress, questionProgress, quizAttempts, reflectionRevisions, reflections, sessions, throttles, users } from '../db/schema';
+import {
+	checkIns,
+	dialogueRuns,
+	lessonProgress,
+	questionProgress,
+	quizAttempts,
+	reflectionRevisions,
+	reflections,
+	reviewItems,
+	sessions,
+	throttles,
+	tryIts,
+	users
+} from '../db/schema';
 import { usernameThrottleKeys } from '../auth/throttle';
 
 /** Every table that holds a learner's rows, child tables first. A new table must be added here (a test checks). */
@@ -10,6 +23,10 @@ const LEARNER_TABLES = {
 	quizAttempts,
 	questionProgress,
 	lessonProgress,
+	dialogueRuns,
+	tryIts,
+	checkIns,
+	reviewItems,
 	sessions
 } as const;
 

@@ -42,6 +42,13 @@ async function seedLearner(name: string) {
 	await saveReflection(db, id, first, 'r1', `${name} wrote more`, 1);
 	// A failed recovery attempt leaves a throttle counter under the learner's name.
 	await resetWithRecoveryCode(db, { username: name, code: 'wrong-code', password: 'new password 1', client: '127.0.0.1' });
+	const now = new Date();
+	await db.batch([
+		db.insert(schema.dialogueRuns).values({ userId: id, lessonId: first.id, exerciseId: 'd1', run: 1, path: '[]', startedAt: now, updatedAt: now }),
+		db.insert(schema.tryIts).values({ userId: id, chosenAt: now, lessonId: first.id, itemId: 't1' }),
+		db.insert(schema.checkIns).values({ userId: id, week: '2026-11-23', heard: 3, wayBack: 3, steady: 3, safe: 5, createdAt: now, updatedAt: now }),
+		db.insert(schema.reviewItems).values({ userId: id, lessonId: first.id, exerciseId: 'q1', step: 0, dueAt: now, createdAt: now })
+	]);
 	return id;
 }
 

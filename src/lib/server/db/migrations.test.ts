@@ -35,7 +35,7 @@ it('clustering the learner tables by learner keeps every row, and saving still r
 	const db = await openDatabase({ url, migrationsFolder: resolve('drizzle') });
 	expect(await dump(db)).toEqual(rows);
 	const clustered = await db.$client.execute("select name from sqlite_master where type = 'table' and sql like '%WITHOUT ROWID%' order by name");
-	expect(clustered.rows.map((r) => r.name)).toEqual(['lesson_progress', 'question_progress', 'reflections']);
+	expect(clustered.rows.map((r) => r.name)).toEqual(['check_ins', 'dialogue_runs', 'lesson_progress', 'question_progress', 'reflections', 'review_items', 'try_its']);
 
 	await db.$client.execute("update reflections set body = 'edited', revision = 2 where user_id = 'u1'");
 	const history = await db.$client.execute("select revision, body from reflection_revisions where user_id = 'u1' order by revision");
