@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import { splitLessonHtml } from './src/lib/course/lesson-parts.js';
 import { publicFrontmatter } from './src/lib/course/public-text.js';
 
 /** @type {import('@sveltejs/kit').Config} */
@@ -16,10 +17,11 @@ const config = {
 			frontmatter: { type: 'yaml', marker: '-', parse: publicFrontmatter }
 		}),
 		{
-			name: 'svelte-5-module-script',
-			// mdsvex still writes Svelte 4's <script context="module"> for metadata.
+			name: 'heard-lesson-parts',
+			// mdsvex still writes Svelte 4's <script context="module"> for metadata. Each lesson then
+			// renders one part of its reading at a time (the lesson's steps), or all of it.
 			markup: ({ content, filename }) =>
-				filename?.endsWith('.svx') ? { code: content.replace('<script context="module">', '<script module>') } : undefined
+				filename?.endsWith('.svx') ? { code: splitLessonHtml(content.replace('<script context="module">', '<script module>')) } : undefined
 		}
 	],
 	compilerOptions: { runes: true },

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { completeLessonsInDatabase } from '../support/e2e-database';
-import { answer, catalog, completeLesson, lessonUrl, questionGroup, questions, reflectionsOf, signUp } from '../support/e2e';
+import { answer, catalog, completeLesson, onePageUrl, questionGroup, questions, reflectionsOf, signUp, stepsOf, stepUrl, verdict } from '../support/e2e';
 import { PUBLIC_ROUTES, routeIds, urlFor } from '../support/routes';
 
 const [lesson1, lesson2] = catalog.lessons;
@@ -26,7 +26,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		}
 		await signUp(page);
 		found.push(...(await axe(page, 'course map, new learner')));
-		await page.goto(lessonUrl(lesson1));
+		await page.goto(onePageUrl(lesson1));
 		const q = questions(lesson1)[0];
 		await answer(page, q, false);
 		found.push(...(await axe(page, 'lesson with feedback shown')));
@@ -35,19 +35,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await page.goto(urlFor(id, lesson1));
 			found.push(...(await axe(page, id)));
 		}
-		await page.goto(lessonUrl(catalog.lessons[2]));
+		// One step of each kind, answered: a part with a line to avoid, a question, a reflection, the end.
+		const steps = stepsOf(lesson1);
+		for (const kind of ['question', 'reflection', 'finish']) {
+			const n = steps.findIndex((s) => s.kind === kind) + 1;
+			await page.goto(stepUrl(lesson1, n));
+			found.push(...(await axe(page, `step ${n} (${kind})`)));
+		}
+		await page.goto(stepUrl(lesson1, steps.findIndex((s) => s.title.includes('avoid')) + 1));
+		found.push(...(await axe(page, 'a reading step with a line to avoid')));
+		await page.goto(onePageUrl(catalog.lessons[2]));
 		found.push(...(await axe(page, 'course map with a locked-lesson notice')));
 		expect(found).toEqual([]);
 	});
 }
 
 test('every lesson passes axe once the learner can open it', async ({ page }) => {
-	test.setTimeout(120_000); // an axe run per lesson
+	test.setTimeout(180_000); // an axe run per lesson
 	const username = await signUp(page);
 	await completeLessonsInDatabase(username, catalog.lessons.map((l) => l.id));
 	const found: string[] = [];
 	for (const lesson of catalog.lessons) {
-		await page.goto(lessonUrl(lesson));
+		await page.goto(onePageUrl(lesson));
 		await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
 		found.push(...(await axe(page, lesson.id)));
 	}
@@ -56,7 +65,7 @@ test('every lesson passes axe once the learner can open it', async ({ page }) =>
 
 test('a lesson can be completed with the keyboard alone', async ({ page }) => {
 	await signUp(page);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	const tabTo = async (locator: ReturnType<Page['locator']>) => {
 		for (let i = 0; i < 200; i++) {
 			if (await locator.evaluate((el) => el === document.activeElement)) return;
@@ -81,7 +90,7 @@ test('a lesson can be completed with the keyboard alone', async ({ page }) => {
 		}
 		await tabTo(group.getByRole('button', { name: 'Check answer' }));
 		await page.keyboard.press('Enter');
-		await expect(group.getByText('Correct', { exact: true })).toBeVisible();
+		await expect(verdict(page, q)).toHaveText(/^Correct/);
 	}
 	for (const r of reflectionsOf(lesson1)) {
 		if (r.kind !== 'reflection') continue;
@@ -94,16 +103,16 @@ test('a lesson can be completed with the keyboard alone', async ({ page }) => {
 	await expect(page.getByText('Complete', { exact: true }).first()).toBeVisible();
 	await tabTo(page.getByRole('link', { name: /Next lesson/ }));
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(lessonUrl(lesson2));
+	await expect(page).toHaveURL(stepUrl(lesson2, 1));
 });
 
 test('quiz feedback is announced and gets focus after checking', async ({ page }) => {
 	await signUp(page);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	const q = questions(lesson1)[0];
 	await answer(page, q, false);
 	const result = questionGroup(page, q).locator('[aria-live="polite"]');
-	await expect(result).toContainText('Not yet');
+	await expect(result).toContainText('Not quite');
 	await expect(result.locator('[tabindex="-1"]')).toBeFocused();
 });
 
@@ -118,7 +127,7 @@ test.describe('quick exit', () => {
 	test('the Exit button leaves at once, and Back does not return to the course', async ({ page, context }) => {
 		await signUp(page);
 		const fresh = await context.newPage();
-		await fresh.goto(lessonUrl(lesson1));
+		await fresh.goto(onePageUrl(lesson1));
 		await fresh.waitForLoadState('networkidle');
 		await fresh.getByRole('link', { name: 'Exit' }).click();
 		await expect(fresh).toHaveURL(NEUTRAL);
@@ -156,12 +165,12 @@ test.describe('quick exit', () => {
 
 test('discreet mode gives the tab a neutral title and icon', async ({ page }) => {
 	await signUp(page);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await expect(page).toHaveTitle(`${lesson1.title} — Heard`);
 	await page.goto('/account');
 	await page.getByRole('button', { name: 'Turn on discreet mode' }).click();
 	await expect(page.getByRole('button', { name: 'Turn off discreet mode' })).toBeVisible();
-	for (const path of [lessonUrl(lesson1), '/learn', '/help']) {
+	for (const path of [onePageUrl(lesson1), '/learn', '/help']) {
 		await page.goto(path);
 		await expect(page).toHaveTitle('Notes');
 		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon-neutral\.svg$/);
@@ -206,7 +215,7 @@ test('no page scrolls sideways at 320 px, and text resizes to 200%', async ({ pa
 		await check(id);
 	}
 	await page.setViewportSize({ width: 640, height: 800 });
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 	await check('lesson at 200% text');
 });

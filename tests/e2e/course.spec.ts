@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { completeLessonsInDatabase } from '../support/e2e-database';
-import { catalog, lessonUrl, questionGroup, questions, reflectionsOf, signUp } from '../support/e2e';
+import { catalog, onePageUrl, questionGroup, questions, reflectionsOf, signUp } from '../support/e2e';
 
 test('every lesson renders in full for a learner who has opened it', async ({ page }) => {
 	test.setTimeout(120_000);
@@ -8,7 +8,7 @@ test('every lesson renders in full for a learner who has opened it', async ({ pa
 	// Completing 20+ lessons through the page would test nothing new: mark them done in the database.
 	await completeLessonsInDatabase(username, catalog.lessons.map((l) => l.id));
 	for (const lesson of catalog.lessons) {
-		const response = await page.goto(lessonUrl(lesson));
+		const response = await page.goto(onePageUrl(lesson));
 		expect(response?.status(), lesson.id).toBe(200);
 		await expect(page.getByRole('heading', { level: 1, name: lesson.title }), lesson.id).toBeVisible();
 		// The body rendered: prose beyond the heading.
@@ -27,8 +27,8 @@ test('the safety lesson is open to a new learner; the lesson after lesson 1 is n
 	await signUp(page);
 	const safety = catalog.lessons.find((l) => l.open)!;
 	expect(safety, 'a lesson marked open: true').toBeDefined();
-	await page.goto(lessonUrl(safety));
+	await page.goto(onePageUrl(safety));
 	await expect(page.getByRole('heading', { level: 1, name: safety.title })).toBeVisible();
-	await page.goto(lessonUrl(catalog.lessons[1]));
+	await page.goto(onePageUrl(catalog.lessons[1]));
 	await expect(page).toHaveURL(/\/learn\?locked=/);
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { learnerRowCounts } from '../support/e2e-database';
-import { catalog, completeLesson, createAccount, lessonUrl, PASSWORD, reflect, reflectionsOf, signIn, signUp } from '../support/e2e';
+import { catalog, completeLesson, createAccount, onePageUrl, PASSWORD, reflect, reflectionsOf, signIn, signUp } from '../support/e2e';
 
 const [lesson1, lesson2] = catalog.lessons;
 const r1 = reflectionsOf(lesson1)[0];
@@ -12,7 +12,7 @@ async function secondDevice(browser: Browser, username: string, password = PASSW
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	await signIn(page, username, password);
-	await expect(page).toHaveURL(/\/learn$/);
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 	return page;
 }
 
@@ -23,25 +23,25 @@ async function expectSignedOut(page: Page) {
 
 test('journal edits show up in the lesson and on a second device', async ({ page, browser }) => {
 	const username = await signUp(page);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, 'first draft');
 	await page.goto('/journal');
 	await expect(page.getByRole('heading', { name: lesson1.title })).toBeVisible();
 	const edited = `edited in the journal ${marker()}`;
 	await reflect(page, r1.prompt, edited);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue(edited);
 	const other = await secondDevice(browser, username);
 	await other.goto('/journal');
 	await expect(other.getByRole('textbox', { name: r1.prompt })).toHaveValue(edited);
-	await other.goto(lessonUrl(lesson1));
+	await other.goto(onePageUrl(lesson1));
 	await expect(other.getByRole('textbox', { name: r1.prompt })).toHaveValue(edited);
 });
 
 test('the plan reads on screen, prints without navigation and downloads as Markdown', async ({ page }) => {
 	await signUp(page);
 	const text = `what I noticed ${marker()}`;
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, text);
 	await page.goto('/plan');
 	await expect(page.getByRole('heading', { level: 1, name: 'Your plan' })).toBeVisible();
@@ -66,7 +66,7 @@ test('the export holds what the learner wrote, with history, and no secret', asy
 	await signUp(page);
 	const first = marker();
 	const second = marker();
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, first);
 	await reflect(page, r1.prompt, second);
 
@@ -116,7 +116,7 @@ test('changing the password signs out the other browser', async ({ page, browser
 	await page.goto('/learn');
 	await expect(page).toHaveURL(/\/learn$/);
 	await signIn(other, username, 'a brand new password');
-	await expect(other).toHaveURL(/\/learn$/);
+	await expect(other.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
 test('a recovery code resets the password once, then a new one takes its place', async ({ page }) => {
@@ -140,7 +140,7 @@ test('a recovery code resets the password once, then a new one takes its place',
 	await recover(recoveryCode, 'another password');
 	await expect(page.getByText('That username and recovery code do not match.')).toBeVisible();
 	await signIn(page, username, 'recovered password');
-	await expect(page).toHaveURL(/\/learn$/);
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
 	// A new code from /account, after the password: the one before it stops working.
 	await page.goto('/account');
@@ -203,10 +203,10 @@ for (const javaScript of [true, false]) {
 		const phoneContext = await browser.newContext({ javaScriptEnabled: javaScript });
 		const phone = await phoneContext.newPage();
 		const username = await signUp(phone);
-		await phone.goto(lessonUrl(lesson1));
+		await phone.goto(onePageUrl(lesson1));
 		await reflect(phone, r1.prompt, 'the start', { javaScript });
 		const laptop = await secondDevice(browser, username, PASSWORD, javaScript);
-		await laptop.goto(lessonUrl(lesson1));
+		await laptop.goto(onePageUrl(lesson1));
 		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue('the start');
 
 		const phoneText = `from the phone ${marker()}`;
@@ -224,8 +224,10 @@ for (const javaScript of [true, false]) {
 		await phone.reload();
 		await expect(phone.getByRole('textbox', { name: r1.prompt })).toHaveValue(phoneText);
 
+		// The notice comes before the choices it is about, and names each version by its device.
+		await expect(conflict.getByText('From your other device:')).toBeVisible();
 		await conflict.getByRole('button', { name: 'Merge by hand' }).click();
-		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue(`${laptopText}\n\n${phoneText}`);
+		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue(`From this device:\n${laptopText}\n\nFrom your other device:\n${phoneText}`);
 		const merged = `${laptopText} and ${phoneText}`;
 		await reflect(laptop, r1.prompt, merged, { javaScript });
 		await phone.reload();
@@ -234,22 +236,22 @@ for (const javaScript of [true, false]) {
 	});
 }
 
-test('keep mine and keep theirs resolve a conflict', async ({ page, browser }) => {
+test('keeping this device’s or the other device’s version resolves a conflict', async ({ page, browser }) => {
 	const username = await signUp(page);
-	await page.goto(lessonUrl(lesson1));
+	await page.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, 'v1');
 	const other = await secondDevice(browser, username);
-	await other.goto(lessonUrl(lesson1));
+	await other.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, 'v2 from here');
 
 	await other.getByRole('textbox', { name: r1.prompt }).fill('v2 from there');
 	const conflict = other.getByRole('alert').filter({ hasText: 'changed on another device' });
-	await conflict.getByRole('link', { name: 'Keep theirs' }).click();
+	await conflict.getByRole('link', { name: "Keep the other device's version" }).click();
 	await expect(other.getByRole('textbox', { name: r1.prompt })).toHaveValue('v2 from here');
 
 	await reflect(page, r1.prompt, 'v3 from here');
 	await other.getByRole('textbox', { name: r1.prompt }).fill('v3 from there');
-	await other.getByRole('alert').filter({ hasText: 'changed on another device' }).getByRole('button', { name: 'Keep mine' }).click();
+	await other.getByRole('alert').filter({ hasText: 'changed on another device' }).getByRole('button', { name: "Keep this device's version" }).click();
 	await expect(other.getByRole('textbox', { name: r1.prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue('v3 from there');

@@ -1,12 +1,18 @@
 import { expect, type Page } from '@playwright/test';
-import { buildCatalog, type Lesson } from '../../src/lib/course/catalog';
+import { buildCatalog, lessonHref, onePageHref, stepHref, type Lesson } from '../../src/lib/course/catalog';
+import { lessonSteps } from '../../src/lib/course/steps';
 import { readCourseFiles } from '../../src/lib/course/read-files';
 import type { Question } from '../../src/lib/course/schema';
 
 /** The real course, read the way the server reads it: tests take answers from the lessons, not from copies. */
 export const catalog = buildCatalog(readCourseFiles(process.cwd()));
 
-export const lessonUrl = (lesson: Lesson) => `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+/** A lesson's address: it opens at the learner's next step. */
+export const lessonUrl = lessonHref;
+/** The whole lesson on one page, every exercise on it. */
+export const onePageUrl = onePageHref;
+export const stepUrl = stepHref;
+export const stepsOf = lessonSteps;
 
 let counter = 0;
 /** A username no other test (or earlier run on the same database) uses. */
@@ -48,6 +54,11 @@ export function questionGroup(page: Page, q: Question) {
 	return page.getByRole('group', { name: q.question });
 }
 
+/** The one line under a checked question that says how the whole answer went. */
+export function verdict(page: Page, q: Question) {
+	return questionGroup(page, q).getByText(/^(Correct|Not quite|\d+ of \d+ found)/);
+}
+
 /** Chooses the right options (or one wrong one) and checks the answer. */
 export async function answer(page: Page, q: Question, correctly: boolean) {
 	const group = questionGroup(page, q);
@@ -58,7 +69,7 @@ export async function answer(page: Page, q: Question, correctly: boolean) {
 		else if (q.kind === 'multiple') await box.uncheck();
 	}
 	await group.getByRole('button', { name: 'Check answer' }).click();
-	await expect(group.getByText(correctly ? 'Correct' : 'Not yet', { exact: true })).toBeVisible();
+	await expect(verdict(page, q)).toHaveText(correctly ? /^Correct/ : /^(Not quite|\d+ of \d+ found)/);
 	return chosen;
 }
 
@@ -71,8 +82,9 @@ export async function reflect(page: Page, prompt: string, text: string, { javaSc
 	await expect(page.getByRole('textbox', { name: prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
 }
 
+/** Does every exercise of a lesson on its one-page view. */
 export async function completeLesson(page: Page, lesson: Lesson, opts: { javaScript?: boolean } = {}) {
-	await page.goto(lessonUrl(lesson));
+	await page.goto(onePageUrl(lesson));
 	for (const q of questions(lesson)) await answer(page, q, true);
 	for (const r of reflectionsOf(lesson)) {
 		if (r.kind === 'reflection') await reflect(page, r.prompt, `My notes on ${r.id}`, opts);

@@ -19,7 +19,7 @@ export function routeIds(root = 'src/routes'): string[] {
 
 /** A concrete URL for a route id, filling its parameters from a lesson. */
 export function urlFor(routeId: string, lesson: Lesson): string {
-	return routeId.replace('[module]', lesson.moduleSlug).replace('[lesson]', lesson.slug);
+	return routeId.replace('[module]', lesson.moduleSlug).replace('[lesson]', lesson.slug).replace('[step=step]', '1');
 }
 
 /** Routes open to signed-out visitors; everything else must need a session. */

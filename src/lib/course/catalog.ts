@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { markdownParts } from './lesson-parts.js';
 import type { z } from 'zod';
 import {
 	lessonFrontmatterSchema,
@@ -41,6 +42,8 @@ export interface Lesson {
 	exercises: Exercise[];
 	/** Small things to try this week, offered when the lesson is finished (strategy lessons). */
 	tryThisWeek: TryItem[];
+	/** The reading, cut where the lesson's steps cut it (lesson-parts.js). */
+	parts: { title: string | null; continued: boolean }[];
 }
 
 export interface Catalog {
@@ -51,9 +54,19 @@ export interface Catalog {
 	byId(id: string): Lesson | undefined;
 }
 
-/** Where a lesson lives: its id, with the slash that separates module and lesson. */
+/** Where a lesson lives: it opens at the learner's next step there. */
 export function lessonHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>): string {
 	return `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+}
+
+/** One step of a lesson, counted from 1. */
+export function stepHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>, step: number): string {
+	return `${lessonHref(lesson)}/${step}`;
+}
+
+/** The whole lesson on one page. */
+export function onePageHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>): string {
+	return `${lessonHref(lesson)}/all`;
 }
 
 export class CatalogError extends Error {
@@ -152,7 +165,8 @@ export function buildCatalog(files: CourseFiles): Catalog {
 			file: path,
 			index: -1,
 			sources: meta.data.sources.map((key) => sources[key]),
-			tryThisWeek: meta.data.tryThisWeek ?? []
+			tryThisWeek: meta.data.tryThisWeek ?? [],
+			parts: markdownParts(raw.slice(fm[0].length))
 		};
 		lessonOrder.set(lesson, name.order);
 		module.lessons.push(lesson);

@@ -15,6 +15,16 @@ export function reflectionFieldId(exerciseId: string, lessonId?: string): string
 	return `${lessonId ? `${lessonId.replace('/', '--')}--` : ''}${exerciseId}-text`;
 }
 
+/** The id of a reflection's form: a step's Next and Back send it, so leaving the step saves the text. */
+export function reflectionFormId(exerciseId: string): string {
+	return `${reflectionFieldId(exerciseId)}-form`;
+}
+
+/** How a merge by hand lays out both versions of a reflection in the box, each under its own label. */
+export function mergedText(mine: string, theirs: string): string {
+	return `From this device:\n${mine}\n\nFrom your other device:\n${theirs}`;
+}
+
 export interface OptionView {
 	id: string;
 	text: string;
@@ -23,19 +33,27 @@ export interface OptionView {
 export interface QuestionResult {
 	correct: boolean;
 	choice: string[];
-	/** Feedback for each chosen option, in option order. */
-	feedback: { optionId: string; text: string }[];
+	/** Feedback for each chosen option, and whether that option is a right one. */
+	feedback: { optionId: string; text: string; right: boolean }[];
+	/** Of a multi-select question: how many right options there are, to say "2 of 3 found". */
+	rightCount: number;
 	explanation: string;
 	done: boolean;
 	attempts: number;
 }
 
-export interface QuestionView {
+/** The learner's side of a question: the order its options are shown in, and the last answer. */
+export interface QuestionState {
+	/** Option ids in the order this learner sees them (the same on every device). */
+	order: string[];
+	result: QuestionResult | null;
+}
+
+export interface QuestionView extends QuestionState {
 	kind: 'single' | 'multiple';
 	id: string;
 	question: string;
 	options: OptionView[];
-	result: QuestionResult | null;
 }
 
 export interface ReflectionView {
@@ -50,7 +68,7 @@ export interface ReflectionView {
 export type ExerciseView = QuestionView | ReflectionView;
 
 /** The learner's side of each exercise, by id: all a lesson page's data says about its exercises. */
-export type ExerciseStates = Record<string, { result: QuestionResult | null } | { body: string; revision: number } | Record<string, never>>;
+export type ExerciseStates = Record<string, QuestionState | { body: string; revision: number } | Record<string, never>>;
 
 /** Puts the lesson's own words (from its compiled module) together with the learner's state. */
 export function exerciseViews(texts: ExerciseText[], states: ExerciseStates): ExerciseView[] {

@@ -3,6 +3,7 @@ import { safeNext } from '$lib/server/auth/guard';
 import { signIn } from '$lib/server/auth/accounts';
 import { startSession } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { continueHref } from '$lib/server/learning/lesson-access';
 import { readForm, textField } from '$lib/server/http/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -22,6 +23,7 @@ export const actions: Actions = {
 		const result = await signIn(db, username, password, event.getClientAddress());
 		if (!result.ok) return fail(result.status, { username, message: result.message });
 		await startSession(db, event, result.user);
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		const next = event.url.searchParams.get('next');
+		redirect(303, next ? safeNext(next) : await continueHref(db, result.user.id));
 	}
 };

@@ -36,7 +36,7 @@ async function seedLearner(name: string) {
 	if (!r.ok) throw new Error(r.message);
 	const id = r.user.id;
 	await createSession(db, id, new Date(), 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0');
-	await recordVisit(db, id, first.id);
+	await recordVisit(db, id, first.id, 1);
 	await recordAnswer(db, id, first, 'q1', { correct: true, choice: ['a'] });
 	await saveReflection(db, id, first, 'r1', `${name} wrote <b>this</b>`, 0);
 	await saveReflection(db, id, first, 'r1', `${name} wrote more`, 1);

@@ -126,6 +126,8 @@ export const lessonProgress = sqliteTable(
 		lessonId: text('lesson_id').notNull(),
 		startedAt: timestamp('started_at').notNull(),
 		lastVisitedAt: timestamp('last_visited_at').notNull(),
+		/** The step (from 1) last opened, so another device resumes there. */
+		lastStep: integer('last_step'),
 		completedAt: timestamp('completed_at')
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.lessonId] })]

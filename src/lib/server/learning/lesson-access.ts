@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { Lesson } from '$lib/course/catalog';
+import { lessonHref, type Lesson } from '$lib/course/catalog';
 import { catalog } from '../catalog';
 import type { Database } from '../db/client';
 import { getCourseOverview } from './progress';
@@ -16,4 +16,10 @@ export async function findLesson(db: Database, userId: string, params: { module:
 	const lesson = catalog.get(params.module, params.lesson);
 	if (!lesson) error(404, 'There is no such lesson.');
 	return { lesson, ...(await lessonAccess(db, userId, lesson)) };
+}
+
+/** Where a returning learner picks up: the lesson they are in (it opens at their next step), or the map. */
+export async function continueHref(db: Database, userId: string): Promise<string> {
+	const { continueTo } = await getCourseOverview(db, catalog, userId);
+	return continueTo ? lessonHref(continueTo) : '/learn';
 }

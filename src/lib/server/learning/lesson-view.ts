@@ -1,41 +1,49 @@
-import { lessonHref, type Catalog, type Lesson } from '$lib/course/catalog';
-import type { ExerciseStates, LessonLink, LessonState } from '$lib/course/view';
+import { lessonHref, onePageHref, stepHref, type Catalog, type Lesson } from '$lib/course/catalog';
+import type { Exercise } from '$lib/course/schema';
+import type { Step } from '$lib/course/steps';
+import type { ExerciseStates, LessonLink, LessonState, QuestionState } from '$lib/course/view';
+import { optionOrder } from './option-order';
 import type { CourseOverview, LessonWork } from './progress';
+import { stepDone } from './steps';
 
 function link(lesson: Lesson | undefined): LessonLink | null {
 	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
 }
 
-/** The learner's state of each exercise: feedback only for the options they chose. */
-export function exerciseStates(lesson: Lesson, work: LessonWork): ExerciseStates {
-	return Object.fromEntries(
-		lesson.exercises.map((ex) => {
-			if (ex.kind === 'dialogue') return [ex.id, {}];
-			if (ex.kind === 'reflection') {
-				const saved = work.reflections.get(ex.id);
-				return [ex.id, { body: saved?.body ?? '', revision: saved?.revision ?? 0 }];
-			}
-			const progress = work.questions.get(ex.id);
-			const result = progress
-				? {
-						correct: progress.lastCorrect,
-						choice: progress.lastChoice,
-						feedback: ex.options.filter((o) => progress.lastChoice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback })),
-						// The explanation names the right answer: shown once the learner has found it.
-						explanation: progress.done ? ex.explanation : '',
-						done: progress.done,
-						attempts: progress.attempts
-					}
-				: null;
-			return [ex.id, { result }];
-		})
-	);
+/** The learner's state of one exercise: feedback only for the options they chose. */
+function exerciseState(lesson: Lesson, ex: Exercise, work: LessonWork, userId: string): ExerciseStates[string] {
+	if (ex.kind === 'dialogue') return {};
+	if (ex.kind === 'reflection') {
+		const saved = work.reflections.get(ex.id);
+		return { body: saved?.body ?? '', revision: saved?.revision ?? 0 };
+	}
+	const progress = work.questions.get(ex.id);
+	const state: QuestionState = {
+		order: optionOrder(userId, `${lesson.id}/${ex.id}`, ex.options.map((o) => o.id)),
+		result: progress
+			? {
+					correct: progress.lastCorrect,
+					choice: progress.lastChoice,
+					feedback: ex.options.filter((o) => progress.lastChoice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback, right: Boolean(o.correct) })),
+					rightCount: ex.options.filter((o) => o.correct).length,
+					// The explanation names the right answer: shown once the learner has found it.
+					explanation: progress.done ? ex.explanation : '',
+					done: progress.done,
+					attempts: progress.attempts
+				}
+			: null
+	};
+	return state;
 }
 
-export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork) {
+export function exerciseStates(lesson: Lesson, work: LessonWork, userId: string, only?: string): ExerciseStates {
+	return Object.fromEntries(lesson.exercises.filter((ex) => !only || ex.id === only).map((ex) => [ex.id, exerciseState(lesson, ex, work, userId)]));
+}
+
+/** What every view of a lesson shows about where it sits in the course. */
+function lessonFrame(catalog: Catalog, lesson: Lesson, overview: CourseOverview) {
 	const module = catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
 	const next = catalog.lessons[lesson.index + 1];
-	const state: LessonState = overview.states.get(lesson.id)!.state;
 	const nextState = next && overview.states.get(next.id)!.state;
 	return {
 		lesson: {
@@ -45,12 +53,14 @@ export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOve
 			sources: lesson.sources,
 			moduleTitle: module.title,
 			position: module.lessons.indexOf(lesson) + 1,
-			moduleLength: module.lessons.length
+			moduleLength: module.lessons.length,
+			onePage: onePageHref(lesson),
+			start: stepHref(lesson, 1),
+			reflections: lesson.exercises.filter((e) => e.kind === 'reflection').length
 		},
-		complete: state === 'complete',
-		exerciseStates: exerciseStates(lesson, work),
+		complete: overview.states.get(lesson.id)!.state === 'complete',
 		outline: module.lessons.map((l) => {
-			const state = overview.states.get(l.id)!.state;
+			const state: LessonState = overview.states.get(l.id)!.state;
 			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };
 		}),
 		previous: link(catalog.lessons[lesson.index - 1]),
@@ -59,13 +69,39 @@ export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOve
 	};
 }
 
+/** The whole lesson on one page. */
+export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string) {
+	return { ...lessonFrame(catalog, lesson, overview), exerciseStates: exerciseStates(lesson, work, userId) };
+}
+
+/** One step of a lesson: the step, its exercise's state if it has one, and the way back and on. */
+export function stepPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string, steps: Step[], number: number) {
+	const step = steps[number - 1];
+	const href = (n: number) => stepHref(lesson, n);
+	const remaining = steps.flatMap((s, i) => (s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work) ? [{ title: s.title, href: href(i + 1) }] : []));
+	return {
+		...lessonFrame(catalog, lesson, overview),
+		step: { ...step, number, total: steps.length },
+		steps: steps.map((s, i) => ({ title: s.title, href: href(i + 1), done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work), current: i + 1 === number })),
+		back: number > 1 ? href(number - 1) : null,
+		forward: number < steps.length ? href(number + 1) : null,
+		exerciseStates: 'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},
+		remaining,
+		tryThisWeek: step.kind === 'finish' ? lesson.tryThisWeek : []
+	};
+}
+
 export function courseMap(catalog: Catalog, overview: CourseOverview) {
+	const current = overview.continueTo?.moduleSlug;
 	return {
 		modules: catalog.modules.map((m) => ({
 			slug: m.slug,
 			title: m.title,
 			summary: m.summary,
 			completed: m.lessons.filter((l) => overview.states.get(l.id)!.state === 'complete').length,
+			// Shown open: where the learner is, and any module they have started; finished and
+			// far-off ones fold away so the map stays short.
+			open: m.slug === current || m.lessons.some((l) => overview.states.get(l.id)!.state === 'in-progress'),
 			lessons: m.lessons.map((l) => {
 				const { state, blockedBy } = overview.states.get(l.id)!;
 				return { ...link(l)!, summary: l.summary, minutes: l.minutes, state, blockedBy: blockedBy?.title ?? null };

@@ -45,11 +45,13 @@ describe('progress', () => {
 	it('opens the first lesson and open lessons; locks the rest until earlier ones are complete', async () => {
 		expect(await states()).toEqual({ 'm/first': 'available', 'm/second': 'locked', 'n/third': 'locked', 'n/safety': 'available' });
 		const o = await getCourseOverview(db, catalog, userId);
-		expect(o.states.get(third.id)?.blockedBy?.title).toBe('First');
+		// What opens a locked lesson is the lesson before it.
+		expect(o.states.get(second.id)?.blockedBy?.title).toBe('First');
+		expect(o.states.get(third.id)?.blockedBy?.title).toBe('Second');
 	});
 
 	it('completes a lesson only when every exercise is done, then unlocks the next', async () => {
-		await recordVisit(db, userId, first.id, at(0));
+		await recordVisit(db, userId, first.id, null, at(0));
 		await recordAnswer(db, userId, first, 'q1', { correct: false, choice: ['b'] }, at(1));
 		expect((await states())['m/first']).toBe('in-progress');
 		await recordAnswer(db, userId, first, 'q1', { correct: true, choice: ['a'] }, at(2));
@@ -122,11 +124,11 @@ describe('continue', () => {
 
 	it('points at the last visited unfinished lesson, else the first unfinished one', async () => {
 		await finish(first, 1);
-		await recordVisit(db, userId, first.id, at(2));
+		await recordVisit(db, userId, first.id, null, at(2));
 		expect((await getCourseOverview(db, catalog, userId)).continueTo?.id).toBe(second.id);
-		await recordVisit(db, userId, safety.id, at(3));
+		await recordVisit(db, userId, safety.id, null, at(3));
 		expect((await getCourseOverview(db, catalog, userId)).continueTo?.id).toBe(safety.id);
-		await recordVisit(db, userId, second.id, at(4));
+		await recordVisit(db, userId, second.id, null, at(4));
 		expect((await getCourseOverview(db, catalog, userId)).continueTo?.id).toBe(second.id);
 	});
 
@@ -139,11 +141,22 @@ describe('continue', () => {
 });
 
 describe('visits', () => {
-	it('are written when the lesson changes or after a long gap, not on every reload', async () => {
-		expect(visitNeedsWrite(await getCourseOverview(db, catalog, userId, at(0)), first.id, at(0))).toBe(true);
-		await recordVisit(db, userId, first.id, at(0));
-		expect(visitNeedsWrite(await getCourseOverview(db, catalog, userId, at(1)), first.id, at(1))).toBe(false);
-		expect(visitNeedsWrite(await getCourseOverview(db, catalog, userId, at(1)), safety.id, at(1))).toBe(true);
-		expect(visitNeedsWrite(await getCourseOverview(db, catalog, userId, at(11)), first.id, at(11))).toBe(true);
+	it('are written when the lesson or the step changes or after a long gap, not on every reload', async () => {
+		const overview = (minute: number) => getCourseOverview(db, catalog, userId, at(minute));
+		expect(visitNeedsWrite(await overview(0), first.id, 1, at(0))).toBe(true);
+		await recordVisit(db, userId, first.id, 1, at(0));
+		expect(visitNeedsWrite(await overview(1), first.id, 1, at(1))).toBe(false);
+		expect(visitNeedsWrite(await overview(1), first.id, null, at(1))).toBe(false);
+		expect(visitNeedsWrite(await overview(1), first.id, 2, at(1))).toBe(true);
+		expect(visitNeedsWrite(await overview(1), safety.id, 1, at(1))).toBe(true);
+		expect(visitNeedsWrite(await overview(11), first.id, 1, at(11))).toBe(true);
+	});
+
+	it('remember the step last opened, which the whole-lesson page leaves as it was', async () => {
+		await recordVisit(db, userId, first.id, 3, at(0));
+		await recordVisit(db, userId, first.id, null, at(1));
+		expect((await getCourseOverview(db, catalog, userId)).lastSteps.get(first.id)).toBe(3);
+		await recordVisit(db, userId, first.id, 4, at(2));
+		expect((await getCourseOverview(db, catalog, userId)).lastSteps.get(first.id)).toBe(4);
 	});
 });

@@ -6,14 +6,17 @@ import { preparedQuery } from '../db/prepared';
 import { lessonProgress, questionProgress, quizAttempts, reflections } from '../db/schema';
 
 export interface CourseOverview {
+	/** A locked lesson's `blockedBy` is the lesson before it: finishing that one opens it. */
 	states: Map<string, { state: LessonState; blockedBy?: Lesson }>;
+	/** The step each visited lesson was last opened at. */
+	lastSteps: Map<string, number>;
 	continueTo: Lesson | null;
 	completed: number;
 	total: number;
 	/** Lessons completed in the last seven days: a count, never a streak. */
 	completedThisWeek: number;
 	/** The lesson visited most recently (finished or not), to skip rewriting an unchanged visit. */
-	mostRecentVisit: { lessonId: string; at: Date } | null;
+	mostRecentVisit: { lessonId: string; step: number | null; at: Date } | null;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -23,6 +26,7 @@ const progressOf = preparedQuery((db) =>
 		.select({
 			lessonId: lessonProgress.lessonId,
 			lastVisitedAt: lessonProgress.lastVisitedAt,
+			lastStep: lessonProgress.lastStep,
 			completedAt: lessonProgress.completedAt
 		})
 		.from(lessonProgress)
@@ -36,18 +40,23 @@ export async function getCourseOverview(db: Database, catalog: Catalog, userId: 
 	const progress = new Map(rows.map((r) => [r.lessonId, r]));
 
 	const states: CourseOverview['states'] = new Map();
-	let blockedBy: Lesson | undefined;
+	// Lessons open in order: one is locked while an earlier one is unfinished.
+	let unfinishedBefore = false;
+	let previous: Lesson | undefined;
 	let completed = 0;
 	for (const lesson of catalog.lessons) {
 		const row = progress.get(lesson.id);
 		let state: LessonState;
 		if (row?.completedAt) state = 'complete';
-		else if (blockedBy && !lesson.open) state = 'locked';
+		else if (unfinishedBefore && !lesson.open) state = 'locked';
 		else state = row ? 'in-progress' : 'available';
-		states.set(lesson.id, state === 'locked' ? { state, blockedBy } : { state });
+		states.set(lesson.id, state === 'locked' ? { state, blockedBy: previous } : { state });
 		if (state === 'complete') completed++;
-		// Open lessons (safety) never hold anyone back, so they do not lock what follows.
-		else if (!blockedBy && !lesson.open) blockedBy = lesson;
+		// Open lessons (safety) never hold anyone back, so they neither lock nor open what follows.
+		if (!lesson.open) {
+			if (state !== 'complete') unfinishedBefore = true;
+			previous = lesson;
+		}
 	}
 
 	// Continue: the last lesson visited if still unfinished, else the first unfinished one.
@@ -63,32 +72,42 @@ export async function getCourseOverview(db: Database, catalog: Catalog, userId: 
 		(r) => r.completedAt && states.has(r.lessonId) && now.getTime() - r.completedAt.getTime() < WEEK_MS
 	).length;
 	const latest = rows.reduce<(typeof rows)[number] | null>((a, r) => (!a || r.lastVisitedAt > a.lastVisitedAt ? r : a), null);
-	const mostRecentVisit = latest && { lessonId: latest.lessonId, at: latest.lastVisitedAt };
-	return { states, continueTo, completed, total: catalog.lessons.length, completedThisWeek, mostRecentVisit };
+	const mostRecentVisit = latest && { lessonId: latest.lessonId, step: latest.lastStep, at: latest.lastVisitedAt };
+	const lastSteps = new Map(rows.flatMap((r) => (r.lastStep === null ? [] : [[r.lessonId, r.lastStep] as const])));
+	return { states, lastSteps, continueTo, completed, total: catalog.lessons.length, completedThisWeek, mostRecentVisit };
 }
 
 const REVISIT_WRITE_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
- * Whether opening `lessonId` needs its visit written. Reloading, or the reload after every checked
- * answer, would otherwise write on each view; only a change of lesson (which moves "Continue") or
- * a long gap is worth a write.
+ * Whether opening step `step` of `lessonId` needs the visit written. Reloading, or the reload after
+ * every checked answer, would otherwise write on each view; a change of lesson (which moves
+ * "Continue"), of step (where another device resumes) or a long gap is worth a write.
  */
-export function visitNeedsWrite(overview: CourseOverview, lessonId: string, now = new Date()) {
+export function visitNeedsWrite(overview: CourseOverview, lessonId: string, step: number | null, now = new Date()) {
 	const last = overview.mostRecentVisit;
-	return !last || last.lessonId !== lessonId || now.getTime() - last.at.getTime() >= REVISIT_WRITE_INTERVAL_MS;
+	return (
+		!last ||
+		last.lessonId !== lessonId ||
+		(step !== null && last.step !== step) ||
+		now.getTime() - last.at.getTime() >= REVISIT_WRITE_INTERVAL_MS
+	);
 }
 
-export async function recordVisit(db: Database, userId: string, lessonId: string, now = new Date()) {
+/** A visit to a lesson; `step` is the step opened, or null for the whole lesson on one page. */
+export async function recordVisit(db: Database, userId: string, lessonId: string, step: number | null, now = new Date()) {
+	const set = step === null ? { lastVisitedAt: now } : { lastVisitedAt: now, lastStep: step };
 	await db
 		.insert(lessonProgress)
-		.values({ userId, lessonId, startedAt: now, lastVisitedAt: now })
-		.onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set: { lastVisitedAt: now } });
+		.values({ userId, lessonId, startedAt: now, ...set })
+		.onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set });
 }
 
 export interface LessonWork {
 	questions: Map<string, { attempts: number; firstTryCorrect: boolean; lastChoice: string[]; lastCorrect: boolean; done: boolean }>;
 	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
+	/** Practice conversations: whether any run has reached an ending. */
+	practices?: Map<string, { ended: boolean }>;
 }
 
 const questionsOf = preparedQuery((db) =>

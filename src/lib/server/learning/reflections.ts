@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import type { Lesson } from '$lib/course/catalog';
-import { REFLECTION_MAX } from '$lib/course/view';
+import { mergedText, REFLECTION_MAX } from '$lib/course/view';
 import type { Database } from '../db/client';
 import { reflections } from '../db/schema';
 import { textField } from '../http/forms';
@@ -90,7 +90,7 @@ export async function reflectAction(
 		return fail(409, {
 			lesson: lesson.id,
 			exercise: exerciseId,
-			body: theirs ? `${body}\n\n${theirs.body}` : body,
+			body: theirs ? mergedText(body, theirs.body) : body,
 			baseRevision: theirs?.revision ?? baseRevision,
 			merged: true,
 			message: 'Both versions are in the box. Edit them into one, then save.'

@@ -1,64 +1,18 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { catalog } from '$lib/server/catalog';
+import { redirect } from '@sveltejs/kit';
+import { stepHref } from '$lib/course/catalog';
 import { getDb } from '$lib/server/db';
-import { readForm, textField } from '$lib/server/http/forms';
-import { gradeAnswer, recordAnswer } from '$lib/server/learning/answers';
-import { getLessonWork, recordVisit, visitNeedsWrite } from '$lib/server/learning/progress';
-import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflections';
 import { findLesson } from '$lib/server/learning/lesson-access';
-import { lessonPage } from '$lib/server/learning/lesson-view';
-import { reflectionFieldId } from '$lib/course/view';
-import type { Actions, PageServerLoad } from './$types';
+import { getLessonWork } from '$lib/server/learning/progress';
+import { resumeStep, stepsOf } from '$lib/server/learning/steps';
+import type { PageServerLoad } from './$types';
 
+/** A lesson's address opens it where the learner left off, on this device or another. */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = await getDb();
 	const userId = locals.user!.id;
 	const { lesson, overview, locked } = await findLesson(db, userId, params);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
-	if (visitNeedsWrite(overview, lesson.id)) await recordVisit(db, userId, lesson.id);
 	const work = await getLessonWork(db, userId, lesson.id);
-	return lessonPage(catalog, lesson, overview, work);
-};
-
-/** The exercise a form names, after checking the learner may work on this lesson. */
-async function exerciseFor(locals: App.Locals, params: { module: string; lesson: string }, form: FormData) {
-	const db = await getDb();
-	const { lesson, locked, blockedBy } = await findLesson(db, locals.user!.id, params);
-	const exerciseId = textField(form, 'exercise');
-	if (!exerciseId) return { problem: fail(400, { exercise: null, message: 'The form is missing which exercise it is for.' }) };
-	const exercise = lesson.exercises.find((e) => e.id === exerciseId);
-	if (!exercise) error(404, 'There is no such exercise in this lesson.');
-	if (locked) {
-		return { problem: fail(403, { exercise: exerciseId, message: `Finish “${blockedBy?.title}” first.` }) };
-	}
-	return { db, lesson, exercise };
-}
-
-export const actions: Actions = {
-	answer: async ({ locals, params, request, url }) => {
-		const form = await readForm(request, ['exercise', 'option']);
-		const found = await exerciseFor(locals, params, form);
-		if ('problem' in found) return found.problem;
-		const { db, lesson, exercise } = found;
-		if (exercise.kind !== 'single' && exercise.kind !== 'multiple') return fail(400, { exercise: exercise.id, message: 'This exercise is not a question.' });
-
-		const chosen = form.getAll('option').filter((v): v is string => typeof v === 'string');
-		const grade = gradeAnswer(exercise, chosen);
-		if (!grade.ok) return fail(400, { exercise: exercise.id, message: grade.message });
-		await recordAnswer(db, locals.user!.id, lesson, exercise.id, grade);
-		// A plain form post is redirected (reloading never re-submits it); use:enhance stays on the
-		// page, so focus can move to the feedback.
-		if (!request.headers.has('x-sveltekit-action')) redirect(303, `${url.pathname}#${exercise.id}`);
-		return { exercise: exercise.id, checked: true };
-	},
-
-	reflect: async ({ locals, params, request, url }) => {
-		const form = await readForm(request, ['exercise', ...REFLECTION_FIELDS]);
-		const found = await exerciseFor(locals, params, form);
-		if ('problem' in found) return found.problem;
-		const { db, lesson, exercise } = found;
-		if (exercise.kind !== 'reflection') return fail(400, { exercise: exercise.id, message: 'This exercise is a question.' });
-
-		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location: `${url.pathname}#${reflectionFieldId(exercise.id)}` });
-	}
+	const complete = overview.states.get(lesson.id)!.state === 'complete';
+	redirect(303, stepHref(lesson, resumeStep(stepsOf(lesson), work, overview.lastSteps.get(lesson.id), complete)));
 };

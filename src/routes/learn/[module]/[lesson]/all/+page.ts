@@ -1,0 +1,9 @@
+import { lessonModule } from '$lib/course/lesson-module';
+import { exerciseViews } from '$lib/course/view';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = async ({ data }) => {
+	const lesson = await lessonModule(data.lesson.file);
+	const { exerciseStates, ...rest } = data;
+	return { ...rest, body: lesson.default, exercises: exerciseViews(lesson.metadata.exercises, exerciseStates) };
+};

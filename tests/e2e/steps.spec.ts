@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import { completeLessonsInDatabase } from '../support/e2e-database';
+import {
+	catalog,
+	lessonUrl,
+	onePageUrl,
+	PASSWORD,
+	questionGroup,
+	questions,
+	reflectionsOf,
+	signIn,
+	signUp,
+	stepsOf,
+	stepUrl,
+	verdict
+} from '../support/e2e';
+
+const lesson1 = catalog.lessons[0];
+const steps1 = stepsOf(lesson1);
+const stepOf = (kind: string, nth = 0) => steps1.map((s, i) => ({ s, n: i + 1 })).filter(({ s }) => s.kind === kind)[nth].n;
+
+/** Next or Back, a link on most steps and a button that also saves on a reflection's. */
+const go = (page: Page, name: 'Next' | 'Back') => page.getByRole('link', { name, exact: true }).or(page.getByRole('button', { name, exact: true }));
+
+for (const javaScript of [true, false]) {
+	test(`leaving a reflection's step and coming back keeps what was typed (${javaScript ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: javaScript });
+		const page = await context.newPage();
+		await signUp(page);
+		const n = stepOf('reflection');
+		const [r1] = reflectionsOf(lesson1);
+		if (r1.kind !== 'reflection') throw new Error('expected a reflection');
+		await page.goto(stepUrl(lesson1, n));
+		await page.getByRole('textbox', { name: r1.prompt }).fill('Typed, never saved by hand');
+		await go(page, 'Next').click();
+		await expect(page).toHaveURL(stepUrl(lesson1, n + 1));
+		await go(page, 'Back').click();
+		await expect(page).toHaveURL(stepUrl(lesson1, n));
+		await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue('Typed, never saved by hand');
+		await context.close();
+	});
+}
+
+test('Continue and signing in land on the first unfinished step, never the top of a half-done lesson', async ({ page, browser }) => {
+	const username = await signUp(page);
+	// Stopped while reading: back at that part.
+	await page.goto(stepUrl(lesson1, 3));
+	await page.goto('/learn');
+	await page.getByRole('link', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(stepUrl(lesson1, 3));
+
+	// One question answered, the next skipped: back at the skipped one.
+	const [q1, q2] = questions(lesson1);
+	const first = stepOf('question');
+	await page.goto(stepUrl(lesson1, first));
+	await questionGroup(page, q1).getByRole(q1.kind === 'single' ? 'radio' : 'checkbox', { name: q1.options.find((o) => o.correct)!.text, exact: true }).check();
+	await questionGroup(page, q1).getByRole('button', { name: 'Check answer' }).click();
+	await expect(verdict(page, q1)).toHaveText(/^Correct/);
+	await page.goto(stepUrl(lesson1, first + 2));
+	await page.goto('/learn');
+	await page.getByRole('link', { name: 'Continue' }).click();
+	await expect(page).toHaveURL(stepUrl(lesson1, first + 1));
+	await expect(questionGroup(page, q2)).toBeVisible();
+
+	// Another device, signing in: the same step.
+	const other = await browser.newContext();
+	const second = await other.newPage();
+	await signIn(second, username, PASSWORD);
+	await expect(second).toHaveURL(stepUrl(lesson1, first + 1));
+	await other.close();
+});
+
+test('moving between steps puts focus on the new step’s heading', async ({ page }) => {
+	await signUp(page);
+	await page.goto(stepUrl(lesson1, 1));
+	await go(page, 'Next').click();
+	await expect(page.getByRole('heading', { level: 1, name: steps1[1].title })).toBeFocused();
+});
+
+test('a multi-select answer says how many right options were found, and marks each chosen one', async ({ page }) => {
+	const lesson = catalog.lessons.find((l) => questions(l).some((q) => q.kind === 'multiple' && q.options.filter((o) => o.correct).length >= 2))!;
+	const q = questions(lesson).find((x) => x.kind === 'multiple' && x.options.filter((o) => o.correct).length >= 2)!;
+	const username = await signUp(page);
+	await completeLessonsInDatabase(username, catalog.lessons.slice(0, lesson.index).map((l) => l.id));
+	await page.goto(onePageUrl(lesson));
+	const right = q.options.filter((o) => o.correct);
+	const wrong = q.options.find((o) => !o.correct)!;
+	const group = questionGroup(page, q);
+	await group.getByRole('checkbox', { name: right[0].text, exact: true }).check();
+	await group.getByRole('checkbox', { name: wrong.text, exact: true }).check();
+	await group.getByRole('button', { name: 'Check answer' }).click();
+	await expect(verdict(page, q)).toHaveText(`1 of ${right.length} found, and 1 choice that is not among them.`);
+	await expect(group.getByRole('listitem').filter({ hasText: right[0].text })).toContainText(`✓ A right choice. ${right[0].feedback}`);
+	await expect(group.getByRole('listitem').filter({ hasText: wrong.text })).toContainText(`✗ Not a right choice. ${wrong.feedback}`);
+	await expect(group).not.toContainText('Not yet');
+	await expect(group.getByText('Choose all that apply.')).toHaveCount(1);
+});
+
+test('the finishing step lists what is still to do, with a way to each', async ({ page }) => {
+	await signUp(page);
+	await page.goto(stepUrl(lesson1, steps1.length));
+	await expect(page.getByRole('heading', { level: 1, name: 'Almost there' })).toBeVisible();
+	for (const s of steps1.filter((x) => x.kind === 'question' || x.kind === 'reflection')) {
+		await expect(page.getByRole('link', { name: s.title, exact: true }).last()).toBeVisible();
+	}
+});
+
+test('every step of every lesson opens, each with its heading, its place and the one-page view', async ({ page }) => {
+	test.setTimeout(120_000);
+	const username = await signUp(page);
+	await completeLessonsInDatabase(username, catalog.lessons.map((l) => l.id));
+	for (const lesson of catalog.lessons) {
+		const steps = stepsOf(lesson);
+		for (const [i, step] of steps.entries()) {
+			const response = await page.request.get(stepUrl(lesson, i + 1));
+			expect(response.status(), `${lesson.id} step ${i + 1}`).toBe(200);
+			const html = await response.text();
+			const heading = step.kind === 'finish' ? 'Lesson complete' : step.title;
+			expect(html, `${lesson.id} step ${i + 1}`).toContain(`>${heading.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</h1>`);
+			expect(html).toContain(`Step ${i + 1} of ${steps.length}`);
+			expect(html).toContain(`href="${onePageUrl(lesson)}"`);
+		}
+		expect((await page.request.get(stepUrl(lesson, steps.length + 1))).status()).toBe(404);
+		// A finished lesson opens at its start, for a look back.
+		const opened = await page.request.get(lessonUrl(lesson), { maxRedirects: 0 });
+		expect(opened.headers().location).toBe(stepUrl(lesson, 1));
+	}
+});
