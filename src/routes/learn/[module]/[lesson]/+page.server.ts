@@ -7,6 +7,8 @@ import { getLessonWork, recordVisit, visitNeedsWrite } from '$lib/server/learnin
 import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflections';
 import { findLesson } from '$lib/server/learning/lesson-access';
 import { lessonPage } from '$lib/server/learning/lesson-view';
+import { safetyCheckDue } from '$lib/server/safety/check';
+import { SAFETY_CHECK_PATH } from '$lib/safety';
 import { reflectionFieldId } from '$lib/course/view';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,6 +16,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = await getDb();
 	const userId = locals.user!.id;
 	const { lesson, overview, locked } = await findLesson(db, userId, params);
+	// The safety check comes before the first lesson (asked only until a lesson has been opened, so
+	// the pages of everyone further on cost no extra read), but never stands before the safety lesson.
+	if (!overview.mostRecentVisit && !lesson.open && (await safetyCheckDue(db, userId))) redirect(303, SAFETY_CHECK_PATH);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
 	if (visitNeedsWrite(overview, lesson.id)) await recordVisit(db, userId, lesson.id);
 	const work = await getLessonWork(db, userId, lesson.id);
