@@ -1,8 +1,8 @@
 /**
- * Every number on /help. Each was checked against the service's own page (or, where no stored copy
- * of it could be found, the page named in the project notes, help-numbers.md); hours are given only
- * where a page said them. Links use tel: in international form, or the short code itself, and
- * sms: as RFC 5724 writes it, so a phone dials or texts at one tap.
+ * Every number on /help, each checked against the service's own page or, where none could be
+ * found, its funder's or a public body's (the README lists which). Hours are given only where such
+ * a page stated them; otherwise /help points to the service's site. Links use the short code itself
+ * or tel: in international form, and sms: as RFC 5724 writes it, so a phone dials or texts at a tap.
  */
 
 export interface Way {
@@ -52,7 +52,7 @@ export const ABUSE_LINES: Line[] = [
 			{ label: 'Call 1-800-799-7233', href: 'tel:+18007997233' },
 			{ label: 'Text START to 88788', href: 'sms:88788?body=START' }
 		],
-		hours: { text: 'Free and confidential, 24 hours a day.' }
+		hours: { text: '24 hours a day, by call, text or chat.' }
 	},
 	{
 		where: 'United Kingdom',
