@@ -25,7 +25,8 @@ export function seedLearners(path: string, catalog: Catalog, count: number, { pr
 	const now = Date.now();
 	const db = new Database(path, { timeout: 10_000 });
 	const insert = {
-		user: db.prepare('insert into users (id, username, password_hash, created_at) values (?, ?, ?, ?)'),
+		// Learners well into the course were offered the safety check long ago.
+		user: db.prepare('insert into users (id, username, password_hash, safety_check_offered_at, created_at) values (?, ?, ?, ?, ?)'),
 		progress: db.prepare('insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values (?, ?, ?, ?, ?)'),
 		reflection: db.prepare('insert into reflections (user_id, lesson_id, exercise_id, body, revision, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)'),
 		edit: db.prepare('update reflections set body = ?, revision = 2, updated_at = ? where user_id = ? and lesson_id = ? and exercise_id = ?'),
@@ -39,7 +40,7 @@ export function seedLearners(path: string, catalog: Catalog, count: number, { pr
 	const learner = (i: number) => {
 		const userId = `${prefix}${i.toString(36).padStart(8, '0')}`;
 		const created = now - Math.floor(rand() * 90) * 86_400_000;
-		insert.user.run(userId, `${prefix}-${i}`, DUMMY_HASH, created);
+		insert.user.run(userId, `${prefix}-${i}`, DUMMY_HASH, created, created);
 		const reached = Math.floor(rand() * (catalog.lessons.length + 1));
 		for (const lesson of catalog.lessons.slice(0, reached + 1)) {
 			const done = lesson.index < reached;

@@ -20,8 +20,9 @@ test('the header shows the new session at once, even when the form was sent befo
 	release();
 	await page.waitForFunction(() => document.querySelector('[data-sveltekit-hydrated], body > .app > *') !== null);
 	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
-	await expect(page).toHaveURL(/\/learn$/);
-	await expect(page.getByRole('heading', { name: 'Your course' })).toBeVisible();
+	// The link leads to the safety check, which a new learner meets before the course.
+	await expect(page).toHaveURL(/\/safety-check$/);
+	await expect(page.getByRole('heading', { name: 'A quick safety check' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
 });

@@ -8,31 +8,39 @@ export function e2eDatabase() {
 	return createClient({ url: `file:${join(dir, 'heard.db')}`, timeout: 5000 });
 }
 
-/** Rows that belong to the learner, table by table: every table with a user_id column, plus users and throttles. */
-export async function learnerRowCounts(username: string) {
+/** Every row that belongs to the learner, table by table: every table with a user_id column, plus users and throttles. */
+export async function learnerRows(username: string) {
 	const db = e2eDatabase();
 	try {
 		const user = await db.execute({ sql: 'select id from users where username = ?', args: [username] });
 		const userId = (user.rows[0]?.id as string | undefined) ?? '';
 		const tables = await db.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'");
-		const counts: Record<string, number> = {};
+		const rows: Record<string, Record<string, unknown>[]> = {};
 		for (const { name } of tables.rows) {
 			const columns = await db.execute(`pragma table_info(${String(name)})`);
 			const has = (c: string) => columns.rows.some((r) => r.name === c);
 			const query = has('user_id')
-				? { sql: `select count(*) as n from ${String(name)} where user_id = ?`, args: [userId] }
+				? { sql: `select * from ${String(name)} where user_id = ? order by 1, 2, 3`, args: [userId] }
 				: name === 'users'
-					? { sql: 'select count(*) as n from users where username = ?', args: [username] }
+					? { sql: 'select * from users where username = ?', args: [username] }
 					: name === 'throttles'
-						? { sql: 'select count(*) as n from throttles where key like ?', args: [`%:${username}`] }
+						? { sql: 'select * from throttles where key like ? order by key', args: [`%:${username}`] }
 						: null;
 			if (!query) throw new Error(`table ${String(name)}: the test does not know whose rows these are`);
-			counts[String(name)] = Number((await db.execute(query)).rows[0].n);
+			// Blobs (session hashes) as hex, so rows compare as plain values.
+			rows[String(name)] = (await db.execute(query)).rows.map((r) =>
+				Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof ArrayBuffer ? Buffer.from(v).toString('hex') : v]))
+			);
 		}
-		return counts;
+		return rows;
 	} finally {
 		db.close();
 	}
+}
+
+/** How many rows belong to the learner, table by table (see learnerRows). */
+export async function learnerRowCounts(username: string) {
+	return Object.fromEntries(Object.entries(await learnerRows(username)).map(([table, rows]) => [table, rows.length]));
 }
 
 /** Marks every listed lesson complete for the learner, so any lesson can be opened without working through the rest. */

@@ -23,4 +23,4 @@ export function urlFor(routeId: string, lesson: Lesson): string {
 }
 
 /** Routes open to signed-out visitors; everything else must need a session. */
-export const PUBLIC_ROUTES = ['/', '/goodbye', '/help', '/login', '/logout', '/preferences', '/recover', '/signup'];
+export const PUBLIC_ROUTES = ['/', '/goodbye', '/help', '/login', '/logout', '/preferences', '/recover', '/safety-check', '/signup'];

@@ -1,5 +1,5 @@
 /** Routes a signed-out visitor may use; every other route needs a session (deny by default). */
-const PUBLIC_ROUTES = new Set(['/', '/login', '/signup', '/logout', '/help', '/recover', '/goodbye', '/preferences']);
+const PUBLIC_ROUTES = new Set(['/', '/login', '/signup', '/logout', '/help', '/recover', '/goodbye', '/preferences', '/safety-check']);
 
 export function needsSignIn(routeId: string | null): boolean {
 	// No route id: SvelteKit answers 404 itself, revealing nothing.
