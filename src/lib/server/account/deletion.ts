@@ -14,7 +14,7 @@ import {
 	tryIts,
 	users
 } from '../db/schema';
-import { usernameThrottleKeys } from '../auth/throttle';
+import { learnerThrottleKeys } from '../auth/throttle-keys';
 
 /** Every table that holds a learner's rows, child tables first. A new table must be added here (a test checks). */
 const LEARNER_TABLES = {
@@ -37,9 +37,10 @@ export type Removed = Record<keyof typeof LEARNER_TABLES | 'account' | 'throttle
 
 /** Deletes every row that belongs to the learner, in one transaction; returns what went. */
 export async function deleteAccount(db: Database, userId: string, username: string): Promise<Removed> {
+	const sessionIds = (await db.$reads.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).map((s) => s.id);
 	const results = (await batchAll(db, [
 		...Object.values(LEARNER_TABLES).map((table) => db.delete(table).where(eq(table.userId, userId)).returning({ userId: table.userId })),
-		db.delete(throttles).where(inArray(throttles.key, usernameThrottleKeys(username))).returning({ key: throttles.key }),
+		db.delete(throttles).where(inArray(throttles.key, learnerThrottleKeys(username, sessionIds))).returning({ key: throttles.key }),
 		db.delete(users).where(eq(users.id, userId)).returning({ id: users.id })
 	])) as unknown[][];
 	const names = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];

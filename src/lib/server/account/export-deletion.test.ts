@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, eq, getTableColumns, like, sql } from 'drizzle-orm';
+import { count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { buildCatalog } from '$lib/course/catalog';
 import { courseFiles, lessonSource } from '$test/course-fixtures';
 import { signUp } from '../auth/accounts';
 import { resetWithRecoveryCode } from '../auth/recovery';
 import { createSession } from '../auth/session';
+import { learnerThrottleKeys } from '../auth/throttle-keys';
 import type { Database } from '../db/client';
 import * as schema from '../db/schema';
 import { openTestDatabase } from '$test/test-database';
@@ -63,7 +64,7 @@ async function rowsOf(userId: string, username: string) {
 			name === 'users'
 				? eq(schema.users.id, userId)
 				: name === 'throttles'
-					? like(schema.throttles.key, `%:${username}`)
+					? inArray(schema.throttles.key, learnerThrottleKeys(username))
 					: 'userId' in columns
 						? sql`user_id = ${userId}`
 						: undefined;
