@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { batchAll, type Database } from '../db/client';
+import { batchAll, checkpoint, type Database } from '../db/client';
 import {
 	checkIns,
 	dialogueRuns,
@@ -35,7 +35,11 @@ export const REMOVED_COOKIE = 'heard_removed';
 
 export type Removed = Record<keyof typeof LEARNER_TABLES | 'account' | 'throttles', number>;
 
-/** Deletes every row that belongs to the learner, in one transaction; returns what went. */
+/**
+ * Deletes every row that belongs to the learner, in one transaction; returns what went. The rows
+ * are overwritten in the file (secure_delete) and the checkpoint clears the WAL's older copies,
+ * so nothing of the learner stays readable on this server's disk (backups are another matter).
+ */
 export async function deleteAccount(db: Database, userId: string, username: string): Promise<Removed> {
 	const sessionIds = (await db.$reads.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).map((s) => s.id);
 	const results = (await batchAll(db, [
@@ -43,6 +47,7 @@ export async function deleteAccount(db: Database, userId: string, username: stri
 		db.delete(throttles).where(inArray(throttles.key, learnerThrottleKeys(username, sessionIds))).returning({ key: throttles.key }),
 		db.delete(users).where(eq(users.id, userId)).returning({ id: users.id })
 	])) as unknown[][];
+	await checkpoint(db);
 	const names = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];
 	return Object.fromEntries(names.map((name, i) => [name, results[i].length])) as Removed;
 }
