@@ -34,6 +34,27 @@ const LEARNER_TABLES = {
 export const REMOVED_COOKIE = 'heard_removed';
 
 export type Removed = Record<keyof typeof LEARNER_TABLES | 'account' | 'throttles', number>;
+const REMOVED_KEYS = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];
+
+/**
+ * The counts a REMOVED_COOKIE carries, for the goodbye page: known names with whole counts only.
+ * The cookie comes back from the browser, so anything else (`null`, a damaged value, a name like
+ * `constructor`) is dropped rather than shown or trusted.
+ */
+export function readRemoved(raw: string): [keyof Removed, number][] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(raw);
+	} catch {
+		return [];
+	}
+	if (typeof parsed !== 'object' || parsed === null) return [];
+	const counts = parsed as Record<string, unknown>;
+	return REMOVED_KEYS.flatMap((key) => {
+		const n = Object.hasOwn(counts, key) ? counts[key] : undefined;
+		return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? [[key, n] as [keyof Removed, number]] : [];
+	});
+}
 
 /**
  * Deletes every row that belongs to the learner, in one transaction; returns what went. The rows
@@ -48,8 +69,7 @@ export async function deleteAccount(db: Database, userId: string, username: stri
 		db.delete(users).where(eq(users.id, userId)).returning({ id: users.id })
 	])) as unknown[][];
 	await checkpoint(db);
-	const names = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];
-	return Object.fromEntries(names.map((name, i) => [name, results[i].length])) as Removed;
+	return Object.fromEntries(REMOVED_KEYS.map((name, i) => [name, results[i].length])) as Removed;
 }
 
 

@@ -14,7 +14,7 @@ import { recordAnswer } from '../learning/answers';
 import { buildJournal, listReflections } from '../learning/journal';
 import { getCourseOverview, recordVisit } from '../learning/progress';
 import { saveReflection } from '../learning/reflections';
-import { deleteAccount, resetProgress } from './deletion';
+import { deleteAccount, readRemoved, resetProgress } from './deletion';
 import { exportLearnerData } from './export';
 import { escapeMarkdown, journalMarkdown } from './markdown';
 
@@ -86,6 +86,20 @@ describe('deleting an account', () => {
 		expect(removed).toMatchObject({ account: 1, sessions: 1, reflections: 1, reflectionRevisions: 2, quizAttempts: 1, throttles: 1 });
 		expect(Object.values(await rowsOf(a, 'alex')).every((n) => n === 0)).toBe(true);
 		expect(Object.values(await rowsOf(b, 'blair')).every((n) => n > 0)).toBe(true);
+	});
+});
+
+describe('the goodbye page’s counts', () => {
+	it('round-trip through the cookie', async () => {
+		const removed = await deleteAccount(db, await seedLearner('gale'), 'gale');
+		expect(readRemoved(JSON.stringify(removed))).toEqual(Object.entries(removed));
+	});
+
+	it('keep only known names with whole counts from a damaged or forged cookie', () => {
+		for (const raw of ['null', '42', '"text"', '[1,2]', '{', '', 'true']) expect(readRemoved(raw), raw).toEqual([]);
+		expect(readRemoved('{"constructor":3,"__proto__":{"reflections":9},"toString":1,"reflections":2,"account":"1","sessions":-1,"tryIts":1.5,"checkIns":1e400}')).toEqual([
+			['reflections', 2]
+		]);
 	});
 });
 
