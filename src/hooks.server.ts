@@ -75,7 +75,7 @@ function withHeaders(response: Response, url: URL, sessionEnded: boolean): Respo
  * `next` path, a JSON body, a query's parameters), and that is text from the request, possibly
  * what a learner wrote or their session token.
  */
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
 	if (!(error instanceof Error)) return 'non-Error thrown';
 	const name = /^\w{1,40}$/.test(error.name) ? error.name : 'Error';
 	const code = [error, error.cause]
@@ -89,7 +89,7 @@ function describe(error: unknown): string {
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {
 		const method = /^[A-Z]{1,10}$/.test(event.request.method) ? event.request.method : 'other';
-		console.error(`[heard] ${status} on ${method} ${event.route.id ?? '(no route)'}: ${describe(error)}`);
+		console.error(`[heard] ${status} on ${method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
 	}
 	return { message: status === 500 ? 'Something went wrong on our side. Nothing you wrote was lost; please try again.' : message };
 };
