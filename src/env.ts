@@ -23,5 +23,9 @@ export const variables = defineEnvVars({
 	LOGIN_LIMIT_PER_CLIENT: { schema: count, description: 'Sign-in tries per client address per 15 minutes (default 100)' },
 	SIGNUP_LIMIT_PER_CLIENT: { schema: count, description: 'Sign-ups per client address per hour (default 20)' },
 	RECOVERY_LIMIT_PER_USERNAME: { schema: count, description: 'Recovery-code tries per username per hour (default 5)' },
-	RECOVERY_LIMIT_PER_CLIENT: { schema: count, description: 'Recovery-code tries per client address per hour (default 20)' }
+	RECOVERY_LIMIT_PER_CLIENT: { schema: count, description: 'Recovery-code tries per client address per hour (default 20)' },
+	PASSWORD_LIMIT_PER_SESSION: {
+		schema: count,
+		description: 'Wrong passwords a signed-in session may give (password change, new recovery code, account deletion) in a day before it is signed out (default 5)'
+	}
 });

@@ -2,22 +2,27 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { sessionCookieName, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/session';
 import { needsSignIn } from '$lib/server/auth/guard';
 import { deleteExpiredSessions, sessionExpiresAt, validateSessionToken } from '$lib/server/auth/session';
+import { deleteExpiredThrottles } from '$lib/server/auth/throttle';
 import { getDb } from '$lib/server/db';
 import { isCrossSiteWrite, securityHeaders } from '$lib/server/http/policy.js';
 import { readTheme } from '$lib/server/account/preferences';
 
 /** Migrate before the first request, so `node build` on a new database just works. */
 export const init: ServerInit = async () => {
-	// Sessions never presented again are never validated away: clear them out at each start.
-	await deleteExpiredSessions(await getDb());
+	// Sessions never presented again are never validated away, nor are counters of names never
+	// tried again: clear both out at each start.
+	const db = await getDb();
+	await deleteExpiredSessions(db);
+	await deleteExpiredThrottles(db);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
-		return withHeaders(new Response('Cross-site requests are refused.', { status: 403 }), event.url, true);
+		return withHeaders(new Response('Cross-site requests are refused.', { status: 403 }), event.url, false);
 	}
 
-	const token = event.cookies.get(sessionCookieName(event.url));
+	const cookieName = sessionCookieName(event.url);
+	const token = event.cookies.get(cookieName);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {
@@ -44,26 +49,47 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event,
 		theme === 'system' ? undefined : { transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${theme}"`) }
 	);
-	// Anything shown to a signed-in learner (pages and their __data.json alike) stays out of caches.
-	return withHeaders(response, event.url, isPrivate || event.locals.user !== null);
-};
+	// The browser came with a session and leaves without one: sign-out, a deleted account, too many
+	// wrong passwords, or a session found ended.
+	return withHeaders(response, event.url, token !== undefined && event.cookies.get(cookieName) === undefined);
+}
 
-function withHeaders(response: Response, url: URL, noStore: boolean): Response {
+/**
+ * Nothing the app itself answers may be kept by a browser or anything in between, signed in or
+ * not: a page first loaded signed out goes on to hold the whole signed-in visit (client-side
+ * navigation), and action results hold recovery codes. `no-store` keeps them out of the HTTP cache
+ * and, in most browsers, out of the back/forward cache once the session cookie changes; app.html
+ * reloads any page restored from it all the same. When the session ends, the browser is also told
+ * to drop what it cached of the site. (Static assets are served before this, with their own rules.)
+ */
+function withHeaders(response: Response, url: URL, sessionEnded: boolean): Response {
 	for (const [name, value] of securityHeaders(url)) response.headers.set(name, value);
-	if (noStore) response.headers.set('cache-control', 'no-store');
+	response.headers.set('cache-control', 'no-store');
+	if (sessionEnded) response.headers.set('clear-site-data', '"cache"');
 	return response;
 }
 
 /**
- * Logs what went wrong and where, never the request: bodies, cookies and URLs can hold what
- * learners wrote or their session token.
+ * What went wrong, in words the code chose: the error's class, a database error's code, and where
+ * it was thrown. Never its message: messages quote what they choke on (a header value such as a
+ * `next` path, a JSON body, a query's parameters), and that is text from the request, possibly
+ * what a learner wrote or their session token.
  */
+function describeError(error: unknown): string {
+	if (!(error instanceof Error)) return 'non-Error thrown';
+	const name = /^\w{1,40}$/.test(error.name) ? error.name : 'Error';
+	const code = [error, error.cause]
+		.map((e) => (e as { code?: unknown } | undefined)?.code)
+		.find((c): c is string => typeof c === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(c));
+	const at = error.stack?.split('\n').find((line) => /^\s+at /.test(line));
+	return [name, code && `(${code})`, at && at.trim().replace(/[^\w$.:/\\()<>@ -]/g, '?').slice(0, 200)].filter(Boolean).join(' ');
+}
+
+/** Logs what went wrong and where, never the request: bodies, cookies and URLs can hold what learners wrote or their session token. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {
-		// Drizzle puts a failed query's parameters (learner text) after "params:": cut them off.
-		const text = error instanceof Error ? `${error.name}: ${error.message}` : 'non-Error thrown';
-		const what = text.split(/\bparams:/)[0].slice(0, 300);
-		console.error(`[heard] ${status} on ${event.request.method} ${event.route.id ?? '(no route)'}: ${what}`);
+		const method = /^[A-Z]{1,10}$/.test(event.request.method) ? event.request.method : 'other';
+		console.error(`[heard] ${status} on ${method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
 	}
 	return { message: status === 500 ? 'Something went wrong on our side. Nothing you wrote was lost; please try again.' : message };
 };

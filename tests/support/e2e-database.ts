@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { learnerThrottleKeys } from '../../src/lib/server/auth/throttle-keys';
 
 /** The database file the e2e server uses (playwright.config.ts makes the folder), for checks a page cannot show. */
 export function e2eDatabase() {
@@ -8,12 +9,14 @@ export function e2eDatabase() {
 	return createClient({ url: `file:${join(dir, 'heard.db')}`, timeout: 5000 });
 }
 
-/** Every row that belongs to the learner, table by table: every table with a user_id column, plus users and throttles. */
+/** Every row that belongs to the learner, table by table: every table with a user_id column, plus users and the throttle counters of their name and sessions. */
 export async function learnerRows(username: string) {
 	const db = e2eDatabase();
 	try {
 		const user = await db.execute({ sql: 'select id from users where username = ?', args: [username] });
 		const userId = (user.rows[0]?.id as string | undefined) ?? '';
+		const sessions = await db.execute({ sql: 'select id from sessions where user_id = ?', args: [userId] });
+		const throttleKeys = learnerThrottleKeys(username, sessions.rows.map((r) => String(r.id)));
 		const tables = await db.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'");
 		const rows: Record<string, Record<string, unknown>[]> = {};
 		for (const { name } of tables.rows) {
@@ -24,7 +27,7 @@ export async function learnerRows(username: string) {
 				: name === 'users'
 					? { sql: 'select * from users where username = ?', args: [username] }
 					: name === 'throttles'
-						? { sql: 'select * from throttles where key like ? order by key', args: [`%:${username}`] }
+						? { sql: `select * from throttles where key in (${throttleKeys.map(() => '?').join(', ')}) order by key`, args: throttleKeys }
 						: null;
 			if (!query) throw new Error(`table ${String(name)}: the test does not know whose rows these are`);
 			// Blobs (session hashes) as hex, so rows compare as plain values.

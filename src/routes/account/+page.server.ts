@@ -1,5 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { changePassword, checkPassword } from '$lib/server/auth/accounts';
+import { fail, redirect, type Cookies } from '@sveltejs/kit';
+import { changePassword, checkSessionPassword, type PasswordCheck } from '$lib/server/auth/accounts';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { replaceRecoveryCode } from '$lib/server/auth/recovery';
 import { invalidateOwnSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
@@ -24,26 +24,25 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
+/** A refused password check (wrong, or too many tries); a session it ended loses its cookie too. */
+function refused(action: string, field: string, check: Exclude<PasswordCheck, { ok: true }>, cookies: Cookies, url: URL) {
+	if (check.signedOut) deleteSessionCookie(cookies, url);
+	return fail(check.status, { action, field, message: check.message });
+}
+
 export const actions: Actions = {
-	password: async ({ locals, request }) => {
+	password: async ({ locals, request, cookies, url }) => {
 		const form = await readForm(request, ['current', 'password']);
-		const result = await changePassword(
-			await getDb(),
-			locals.user!.id,
-			textField(form, 'current') ?? '',
-			textField(form, 'password') ?? '',
-			locals.session!.id
-		);
-		if (!result.ok) return fail(400, { action: 'password', field: result.field, message: result.message });
+		const result = await changePassword(await getDb(), locals.user!, locals.session!.id, textField(form, 'current') ?? '', textField(form, 'password') ?? '');
+		if (!result.ok) return refused('password', result.field, result, cookies, url);
 		return { action: 'password', done: 'Your password is changed, and every other device is signed out.' };
 	},
 
-	recovery: async ({ locals, request }) => {
+	recovery: async ({ locals, request, cookies, url }) => {
 		const form = await readForm(request, ['password']);
 		const db = await getDb();
-		if (!(await checkPassword(db, locals.user!.id, textField(form, 'password') ?? ''))) {
-			return fail(400, { action: 'recovery', field: 'password', message: 'That password is not right.' });
-		}
+		const check = await checkSessionPassword(db, locals.user!, locals.session!.id, textField(form, 'password') ?? '');
+		if (!check.ok) return refused('recovery', 'password', check, cookies, url);
 		return { action: 'recovery', recoveryCode: await replaceRecoveryCode(db, locals.user!.id) };
 	},
 
@@ -85,9 +84,8 @@ export const actions: Actions = {
 		const form = await readForm(request, ['password']);
 		const db = await getDb();
 		const user = locals.user!;
-		if (!(await checkPassword(db, user.id, textField(form, 'password') ?? ''))) {
-			return fail(400, { action: 'delete', field: 'password', message: 'That password is not right. Nothing was deleted.' });
-		}
+		const check = await checkSessionPassword(db, user, locals.session!.id, textField(form, 'password') ?? '', 'That password is not right. Nothing was deleted.');
+		if (!check.ok) return refused('delete', 'password', check, cookies, url);
 		const removed = await deleteAccount(db, user.id, user.username);
 		deleteSessionCookie(cookies, url);
 		// Counts only, read once by /goodbye: the page that says plainly what was removed.

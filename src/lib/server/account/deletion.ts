@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { batchAll, type Database } from '../db/client';
+import { batchAll, checkpoint, type Database } from '../db/client';
 import {
 	checkIns,
 	dialogueRuns,
@@ -14,7 +14,7 @@ import {
 	tryIts,
 	users
 } from '../db/schema';
-import { usernameThrottleKeys } from '../auth/throttle';
+import { learnerThrottleKeys } from '../auth/throttle-keys';
 
 /** Every table that holds a learner's rows, child tables first. A new table must be added here (a test checks). */
 const LEARNER_TABLES = {
@@ -34,16 +34,42 @@ const LEARNER_TABLES = {
 export const REMOVED_COOKIE = 'heard_removed';
 
 export type Removed = Record<keyof typeof LEARNER_TABLES | 'account' | 'throttles', number>;
+const REMOVED_KEYS = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];
 
-/** Deletes every row that belongs to the learner, in one transaction; returns what went. */
+/**
+ * The counts a REMOVED_COOKIE carries, for the goodbye page: known names with whole counts only.
+ * The cookie comes back from the browser, so anything else (`null`, a damaged value, a name like
+ * `constructor`) is dropped rather than shown or trusted.
+ */
+export function readRemoved(raw: string): [keyof Removed, number][] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(raw);
+	} catch {
+		return [];
+	}
+	if (typeof parsed !== 'object' || parsed === null) return [];
+	const counts = parsed as Record<string, unknown>;
+	return REMOVED_KEYS.flatMap((key) => {
+		const n = Object.hasOwn(counts, key) ? counts[key] : undefined;
+		return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? [[key, n] as [keyof Removed, number]] : [];
+	});
+}
+
+/**
+ * Deletes every row that belongs to the learner, in one transaction; returns what went. The rows
+ * are overwritten in the file (secure_delete) and the checkpoint clears the WAL's older copies,
+ * so nothing of the learner stays readable on this server's disk (backups are another matter).
+ */
 export async function deleteAccount(db: Database, userId: string, username: string): Promise<Removed> {
+	const sessionIds = (await db.$reads.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).map((s) => s.id);
 	const results = (await batchAll(db, [
 		...Object.values(LEARNER_TABLES).map((table) => db.delete(table).where(eq(table.userId, userId)).returning({ userId: table.userId })),
-		db.delete(throttles).where(inArray(throttles.key, usernameThrottleKeys(username))).returning({ key: throttles.key }),
+		db.delete(throttles).where(inArray(throttles.key, learnerThrottleKeys(username, sessionIds))).returning({ key: throttles.key }),
 		db.delete(users).where(eq(users.id, userId)).returning({ id: users.id })
 	])) as unknown[][];
-	const names = [...Object.keys(LEARNER_TABLES), 'throttles', 'account'] as (keyof Removed)[];
-	return Object.fromEntries(names.map((name, i) => [name, results[i].length])) as Removed;
+	await checkpoint(db);
+	return Object.fromEntries(REMOVED_KEYS.map((name, i) => [name, results[i].length])) as Removed;
 }
 
 

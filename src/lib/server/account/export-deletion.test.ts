@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, eq, getTableColumns, like, sql } from 'drizzle-orm';
+import { count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { buildCatalog } from '$lib/course/catalog';
 import { courseFiles, lessonSource } from '$test/course-fixtures';
 import { signUp } from '../auth/accounts';
 import { resetWithRecoveryCode } from '../auth/recovery';
 import { createSession } from '../auth/session';
+import { learnerThrottleKeys } from '../auth/throttle-keys';
 import type { Database } from '../db/client';
 import * as schema from '../db/schema';
 import { openTestDatabase } from '$test/test-database';
@@ -13,7 +14,7 @@ import { recordAnswer } from '../learning/answers';
 import { buildJournal, listReflections } from '../learning/journal';
 import { getCourseOverview, recordVisit } from '../learning/progress';
 import { saveReflection } from '../learning/reflections';
-import { deleteAccount, resetProgress } from './deletion';
+import { deleteAccount, readRemoved, resetProgress } from './deletion';
 import { exportLearnerData } from './export';
 import { escapeMarkdown, journalMarkdown } from './markdown';
 
@@ -63,7 +64,7 @@ async function rowsOf(userId: string, username: string) {
 			name === 'users'
 				? eq(schema.users.id, userId)
 				: name === 'throttles'
-					? like(schema.throttles.key, `%:${username}`)
+					? inArray(schema.throttles.key, learnerThrottleKeys(username))
 					: 'userId' in columns
 						? sql`user_id = ${userId}`
 						: undefined;
@@ -85,6 +86,20 @@ describe('deleting an account', () => {
 		expect(removed).toMatchObject({ account: 1, sessions: 1, reflections: 1, reflectionRevisions: 2, quizAttempts: 1, throttles: 1 });
 		expect(Object.values(await rowsOf(a, 'alex')).every((n) => n === 0)).toBe(true);
 		expect(Object.values(await rowsOf(b, 'blair')).every((n) => n > 0)).toBe(true);
+	});
+});
+
+describe('the goodbye page’s counts', () => {
+	it('round-trip through the cookie', async () => {
+		const removed = await deleteAccount(db, await seedLearner('gale'), 'gale');
+		expect(readRemoved(JSON.stringify(removed))).toEqual(Object.entries(removed));
+	});
+
+	it('keep only known names with whole counts from a damaged or forged cookie', () => {
+		for (const raw of ['null', '42', '"text"', '[1,2]', '{', '', 'true']) expect(readRemoved(raw), raw).toEqual([]);
+		expect(readRemoved('{"constructor":3,"__proto__":{"reflections":9},"toString":1,"reflections":2,"account":"1","sessions":-1,"tryIts":1.5,"checkIns":1e400}')).toEqual([
+			['reflections', 2]
+		]);
 	});
 });
 

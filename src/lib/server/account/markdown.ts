@@ -2,11 +2,18 @@ import type { buildJournal, buildPlan } from '../learning/journal';
 
 /**
  * Learner text goes into Markdown as literal text: the characters that could open HTML, a link,
- * an image, code or emphasis are backslash-escaped, so a viewer that renders the file shows the
- * text as typed. (Hyphens and dots stay readable: they can only make a list, never markup.)
+ * an image, code, emphasis or strikethrough are backslash-escaped, so a viewer that renders the
+ * file shows the text as typed. Viewers that follow GitHub's rules also link bare URLs, `www.`
+ * names and e-mail addresses (an escaped `:` before `//`, `.` after `www` or `@` stops that), and
+ * read a line of only `=` or `-` as underlining the line above into a heading (its first mark is
+ * escaped). Other hyphens, colons and dots stay readable: at most they make a list.
  */
 export function escapeMarkdown(text: string): string {
-	return text.replace(/[\\`*_[\]#!|<>&]/g, '\\$&');
+	return text
+		.replace(/[\\`*_[\]#!|<>&~@]/g, '\\$&')
+		.replace(/:(?=\/\/)/g, '\\:')
+		.replace(/(www)\./gi, '$1\\.')
+		.replace(/^([ \t]*)([=-])(?=(?:[ \t]*\2)*[ \t]*\r?$)/gm, '$1\\$2');
 }
 
 function quoted(text: string): string {

@@ -73,9 +73,10 @@ describe('changing the password', () => {
 	it('needs the current password and ends every other session', async () => {
 		const here = await createSession(db, userId);
 		const there = await createSession(db, userId);
-		expect(await changePassword(db, userId, 'wrong', 'new password!', here.session.id)).toMatchObject({ ok: false, field: 'current' });
-		expect(await changePassword(db, userId, 'first password', 'short', here.session.id)).toMatchObject({ ok: false, field: 'password' });
-		expect(await changePassword(db, userId, 'first password', 'new password!', here.session.id)).toEqual({ ok: true });
+		const gale = { id: userId, username: 'gale', discreet: false };
+		expect(await changePassword(db, gale, here.session.id, 'wrong', 'new password!')).toMatchObject({ ok: false, field: 'current' });
+		expect(await changePassword(db, gale, here.session.id, 'first password', 'short')).toMatchObject({ ok: false, field: 'password' });
+		expect(await changePassword(db, gale, here.session.id, 'first password', 'new password!')).toEqual({ ok: true });
 		expect(await validateSessionToken(db, here.token)).not.toBeNull();
 		expect(await validateSessionToken(db, there.token)).toBeNull();
 		expect(await authenticate(db, 'gale', 'new password!')).not.toBeNull();

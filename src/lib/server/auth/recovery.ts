@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from '../db/schema';
-import { normalizeUsername } from './accounts';
+import { normalizeUsername, USERNAME_PATTERN, verifyNothing } from './accounts';
 import { generateRecoveryCode, hashPassword, hashRecoveryCode, normalizeRecoveryCode, passwordProblem, verifyPassword } from './password';
 import { invalidateUserSessions, type SessionUser } from './session';
-import { checkThrottles, clearThrottle, LIMITS, throttleKeys } from './throttle';
+import { checkThrottles, clearThrottle, type Counter } from './throttle';
 
 /** Replaces the learner's recovery code; the new one is returned to be shown once. */
 export async function replaceRecoveryCode(db: Database, userId: string): Promise<string> {
@@ -19,7 +19,11 @@ export type RecoveryResult =
 
 const INVALID = { ok: false, field: 'form', status: 400, message: 'That username and recovery code do not match.' } as const;
 
-/** Sets a new password with the recovery code, which is then used up and replaced. */
+/**
+ * Sets a new password with the recovery code, which is then used up and replaced. As at sign-in,
+ * a name that cannot exist is refused before anything about it is stored, and an unknown name
+ * costs the same Argon2 work as a known one: timing does not tell which names exist.
+ */
 export async function resetWithRecoveryCode(
 	db: Database,
 	input: { username: string; code: string; password: string; client: string },
@@ -28,18 +32,20 @@ export async function resetWithRecoveryCode(
 	const problem = passwordProblem(input.password);
 	if (problem) return { ok: false, field: 'password', status: 400, message: problem };
 	const username = normalizeUsername(input.username);
-	const refused = await checkThrottles(
-		db,
-		[
-			[throttleKeys.recoveryByUsername(username), LIMITS.recoveryPerUsername],
-			[throttleKeys.recoveryByClient(input.client), LIMITS.recoveryPerClient]
-		],
-		now
-	);
+	const possible = USERNAME_PATTERN.test(username);
+	const counters: Counter[] = possible ? [['recoveryPerUsername', username], ['recoveryPerClient', input.client]] : [['recoveryPerClient', input.client]];
+	const refused = await checkThrottles(db, counters, now);
 	if (refused) return { ok: false, field: 'form', status: 429, message: refused };
 
-	const [user] = await db.$reads.select({ id: users.id, hash: users.recoveryCodeHash, discreet: users.discreet }).from(users).where(eq(users.username, username));
-	if (!user?.hash || !(await verifyPassword(user.hash, normalizeRecoveryCode(input.code)))) return INVALID;
+	const code = normalizeRecoveryCode(input.code);
+	const [user] = possible
+		? await db.$reads.select({ id: users.id, hash: users.recoveryCodeHash, discreet: users.discreet }).from(users).where(eq(users.username, username))
+		: [];
+	if (!user?.hash) {
+		await verifyNothing(code);
+		return INVALID;
+	}
+	if (!(await verifyPassword(user.hash, code))) return INVALID;
 
 	const newCode = generateRecoveryCode();
 	// Conditional on the old hash: of two resets racing with one code, only one wins.
@@ -50,6 +56,6 @@ export async function resetWithRecoveryCode(
 		.returning({ id: users.id });
 	if (!updated.length) return INVALID;
 	await invalidateUserSessions(db, user.id);
-	await clearThrottle(db, throttleKeys.recoveryByUsername(username));
+	await clearThrottle(db, ['recoveryPerUsername', username]);
 	return { ok: true, user: { id: user.id, username, discreet: user.discreet }, newCode };
 }

@@ -170,10 +170,13 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
 
 /**
  * Signs the learner in on this browser: a new session, its cookie, and the device it came from.
- * `locals` changes too, so a page rendered in this same request (a form posted without
- * JavaScript, or before the page's scripts arrived) already shows the learner signed in.
+ * A session the browser already had (someone else signed in here, or the same learner again)
+ * ends, rather than living on unseen on the server. `locals` changes too, so a page rendered in
+ * this same request (a form posted without JavaScript, or before the page's scripts arrived)
+ * already shows the learner signed in.
  */
 export async function startSession(db: Database, event: RequestEvent, user: SessionUser) {
+	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
 	const { token, session } = await createSession(db, user.id, new Date(), event.request.headers.get('user-agent'));
 	setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
 	event.locals.user = user;

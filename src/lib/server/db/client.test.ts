@@ -14,12 +14,13 @@ async function settings(run: (sql: string) => Promise<{ rows: Record<string, unk
 		foreign_keys: Number(await one('foreign_keys')),
 		synchronous: Number(await one('synchronous')),
 		busy_timeout: Number(await one('busy_timeout')),
-		cache_size: Number(await one('cache_size'))
+		cache_size: Number(await one('cache_size')),
+		secure_delete: Number(await one('secure_delete'))
 	};
 }
 
 // synchronous: 1 is NORMAL; a negative cache_size is in KiB.
-const INTENDED = { journal_mode: 'wal', foreign_keys: 1, synchronous: 1, busy_timeout: 5000, cache_size: -32768 };
+const INTENDED = { journal_mode: 'wal', foreign_keys: 1, synchronous: 1, busy_timeout: 5000, cache_size: -32768, secure_delete: 1 };
 
 describe('database connections', () => {
 	it('start with the intended settings', async () => {

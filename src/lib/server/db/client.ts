@@ -45,8 +45,10 @@ function localPath(url: string): string | null {
  * or killed process (only a power cut can lose the last commits), at a fraction of FULL's fsync
  * cost per save. foreign_keys=ON: a deleted learner takes their rows along. cache_size 32 MiB
  * (default 2 MiB): keeps the indexes' upper levels in memory once the file holds many learners.
+ * secure_delete=ON: deleted rows (a reflection, a whole account) are overwritten with zeros, not
+ * left readable in free space of the file (a checkpoint then clears them from the WAL too).
  */
-const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA cache_size = -32768', 'PRAGMA synchronous = NORMAL'];
+const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA cache_size = -32768', 'PRAGMA synchronous = NORMAL', 'PRAGMA secure_delete = ON'];
 
 async function applyPragmas(client: Client, local: boolean) {
 	for (const pragma of local ? CONNECTION_PRAGMAS : CONNECTION_PRAGMAS.slice(0, 1)) await client.execute(pragma);
@@ -81,6 +83,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 		};
 	}
 	return Object.assign(writer, { $reads: read?.reads ?? (writer as unknown as ReadDatabase) }) as Database;
+}
+
+/**
+ * Copies every committed page into the database file and empties the WAL, so the old versions of
+ * pages it held (deleted text among them) are gone from disk as well. Waits for readers up to
+ * the busy timeout; on a libSQL server, which keeps its own files, it does nothing.
+ */
+export async function checkpoint(db: Database) {
+	if (db.$client.protocol === 'file') await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /** `db.batch` for a list built at run time (drizzle types it for literal tuples only). */
