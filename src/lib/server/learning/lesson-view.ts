@@ -1,16 +1,17 @@
 import { lessonHref, type Catalog, type Lesson } from '$lib/course/catalog';
 import type { ExerciseStates, LessonLink, LessonState } from '$lib/course/view';
+import { practiceState } from './practice';
 import type { CourseOverview, LessonWork } from './progress';
 
 function link(lesson: Lesson | undefined): LessonLink | null {
 	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
 }
 
-/** The learner's state of each exercise: feedback only for the options they chose. */
+/** The learner's state of each exercise: feedback, replies and coaching only for what they chose. */
 export function exerciseStates(lesson: Lesson, work: LessonWork): ExerciseStates {
 	return Object.fromEntries(
 		lesson.exercises.map((ex) => {
-			if (ex.kind === 'dialogue') return [ex.id, {}];
+			if (ex.kind === 'dialogue') return [ex.id, { practice: practiceState(ex, work.dialogues.get(ex.id) ?? []) }];
 			if (ex.kind === 'reflection') {
 				const saved = work.reflections.get(ex.id);
 				return [ex.id, { body: saved?.body ?? '', revision: saved?.revision ?? 0 }];
@@ -32,7 +33,8 @@ export function exerciseStates(lesson: Lesson, work: LessonWork): ExerciseStates
 	);
 }
 
-export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork) {
+/** @param tryItChosen the thing to try picked on this lesson and not yet followed up (try-it.ts `openPick`) */
+export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, tryItChosen: string | null = null) {
 	const module = catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
 	const next = catalog.lessons[lesson.index + 1];
 	const state: LessonState = overview.states.get(lesson.id)!.state;
@@ -48,6 +50,7 @@ export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOve
 			moduleLength: module.lessons.length
 		},
 		complete: state === 'complete',
+		tryItChosen,
 		exerciseStates: exerciseStates(lesson, work),
 		outline: module.lessons.map((l) => {
 			const state = overview.states.get(l.id)!.state;
