@@ -2,16 +2,27 @@ import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
 import { getCourseOverview } from '$lib/server/learning/progress';
 import { courseMap } from '$lib/server/learning/lesson-view';
-import type { PageServerLoad } from './$types';
+import { dueFollowUp, FOLLOW_UP_FIELDS, followUpAction } from '$lib/server/learning/try-it';
+import { readForm } from '$lib/server/http/forms';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const overview = await getCourseOverview(await getDb(), catalog, locals.user!.id);
+	const db = await getDb();
+	const [overview, followUp] = await Promise.all([getCourseOverview(db, catalog, locals.user!.id), dueFollowUp(db, catalog, locals.user!.id)]);
 	// Set by a redirect from a locked lesson: say what to finish first.
 	const lockedId = url.searchParams.get('locked') ?? '';
 	const locked = catalog.byId(lockedId);
 	const blockedBy = locked && overview.states.get(locked.id)?.blockedBy;
 	return {
 		...courseMap(catalog, overview),
-		lockedNotice: locked && blockedBy ? { lesson: locked.title, finishFirst: blockedBy.title } : null
+		lockedNotice: locked && blockedBy ? { lesson: locked.title, finishFirst: blockedBy.title } : null,
+		followUp
 	};
+};
+
+export const actions: Actions = {
+	followUp: async ({ locals, request, url }) => {
+		const form = await readForm(request, FOLLOW_UP_FIELDS);
+		return followUpAction(await getDb(), locals.user!.id, form, request, url.pathname);
+	}
 };

@@ -6,6 +6,8 @@ import { gradeAnswer, recordAnswer } from '$lib/server/learning/answers';
 import { getLessonWork, recordVisit, visitNeedsWrite } from '$lib/server/learning/progress';
 import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflections';
 import { findLesson } from '$lib/server/learning/lesson-access';
+import { RESTART_FIELDS, restartAction, SAY_FIELDS, sayAction } from '$lib/server/learning/practice';
+import { openPick, TRY_IT_FIELDS, tryItAction } from '$lib/server/learning/try-it';
 import { lessonPage } from '$lib/server/learning/lesson-view';
 import { reflectionFieldId } from '$lib/course/view';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,8 +18,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { lesson, overview, locked } = await findLesson(db, userId, params);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
 	if (visitNeedsWrite(overview, lesson.id)) await recordVisit(db, userId, lesson.id);
-	const work = await getLessonWork(db, userId, lesson.id);
-	return lessonPage(catalog, lesson, overview, work);
+	const [work, tryItChosen] = await Promise.all([getLessonWork(db, userId, lesson.id), openPick(db, userId, lesson.id)]);
+	return lessonPage(catalog, lesson, overview, work, tryItChosen);
 };
 
 /** The exercise a form names, after checking the learner may work on this lesson. */
@@ -60,5 +62,26 @@ export const actions: Actions = {
 		if (exercise.kind !== 'reflection') return fail(400, { exercise: exercise.id, message: 'This exercise is a question.' });
 
 		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location: `${url.pathname}#${reflectionFieldId(exercise.id)}` });
+	},
+
+	say: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, SAY_FIELDS);
+		const found = await exerciseFor(locals, params, form);
+		if ('problem' in found) return found.problem;
+		return sayAction(found.db, locals.user!.id, found.lesson, form, request, url.pathname);
+	},
+
+	restart: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, RESTART_FIELDS);
+		const found = await exerciseFor(locals, params, form);
+		if ('problem' in found) return found.problem;
+		return restartAction(found.db, locals.user!.id, found.lesson, form, request, url.pathname);
+	},
+
+	tryIt: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, TRY_IT_FIELDS);
+		const db = await getDb();
+		const { lesson } = await findLesson(db, locals.user!.id, params);
+		return tryItAction(db, locals.user!.id, lesson, form, request, url.pathname);
 	}
 };

@@ -6,7 +6,7 @@ import type { PageLoad } from './$types';
 interface LessonModule {
 	default: Component;
 	/** What the exercises ask (see public-text.js); the server data holds the learner's state. */
-	metadata: { exercises: ExerciseText[] };
+	metadata: { exercises: ExerciseText[]; tryThisWeek: { id: string; text: string }[] };
 }
 
 // Lazy: each lesson is its own chunk, loaded only when opened.
@@ -22,5 +22,5 @@ export const load: PageLoad = async ({ data }) => {
 		loaded.set(data.lesson.file, lesson);
 	}
 	const { exerciseStates, ...rest } = data;
-	return { ...rest, body: lesson.default, exercises: exerciseViews(lesson.metadata.exercises, exerciseStates) };
+	return { ...rest, body: lesson.default, exercises: exerciseViews(lesson.metadata.exercises, exerciseStates), tryThisWeek: lesson.metadata.tryThisWeek };
 };
