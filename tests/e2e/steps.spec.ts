@@ -2,9 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { completeLessonsInDatabase } from '../support/e2e-database';
 import {
 	catalog,
+	dialoguesOf,
 	lessonUrl,
 	onePageUrl,
 	PASSWORD,
+	playToEnding,
 	questionGroup,
 	questions,
 	reflectionsOf,
@@ -125,4 +127,16 @@ test('every step of every lesson opens, each with its heading, its place and the
 		const opened = await page.request.get(lessonUrl(lesson), { maxRedirects: 0 });
 		expect(opened.headers().location).toBe(stepUrl(lesson, 1));
 	}
+});
+
+test('a practice conversation is a step of its own, played there to an ending', async ({ page }) => {
+	const lesson = catalog.lessons.find((l) => l.exercises.some((e) => e.kind === 'dialogue'))!;
+	const d = dialoguesOf(lesson)[0];
+	const username = await signUp(page);
+	await completeLessonsInDatabase(username, catalog.lessons.slice(0, lesson.index).map((l) => l.id));
+	const n = stepsOf(lesson).findIndex((s) => s.kind === 'practice') + 1;
+	await page.goto(stepUrl(lesson, n));
+	await expect(page.getByRole('heading', { level: 1, name: `Practice: ${d.title}` })).toBeVisible();
+	await playToEnding(page, d);
+	await expect(page).toHaveURL(new RegExp(`${stepUrl(lesson, n)}(#.*)?$`));
 });

@@ -1,5 +1,20 @@
 import type { CourseFiles } from '../../src/lib/course/catalog';
 
+/** A fixture lesson's exercises unless a test gives its own: one question (`a` is right), one reflection. */
+export const sampleExercises = [
+	{
+		id: 'q1',
+		kind: 'single',
+		question: 'Which?',
+		options: [
+			{ id: 'a', text: 'A', correct: true, feedback: 'Yes, A.' },
+			{ id: 'b', text: 'B', feedback: 'Not B.' }
+		],
+		explanation: 'A because.'
+	},
+	{ id: 'r1', kind: 'reflection', prompt: 'Write something.' }
+];
+
 /** Builds a small course's files in memory for tests. */
 export function lessonSource(overrides: Record<string, unknown> = {}, body = 'Some prose.'): string {
 	const fm = {
@@ -7,19 +22,7 @@ export function lessonSource(overrides: Record<string, unknown> = {}, body = 'So
 		summary: 'What it is about.',
 		minutes: 5,
 		sources: ['article'],
-		exercises: [
-			{
-				id: 'q1',
-				kind: 'single',
-				question: 'Which?',
-				options: [
-					{ id: 'a', text: 'A', correct: true, feedback: 'Yes, A.' },
-					{ id: 'b', text: 'B', feedback: 'Not B.' }
-				],
-				explanation: 'A because.'
-			},
-			{ id: 'r1', kind: 'reflection', prompt: 'Write something.' }
-		],
+		exercises: sampleExercises,
 		...overrides
 	};
 	return `---\n${JSON.stringify(fm, null, 2)}\n---\n\n${body}\n`;

@@ -63,3 +63,34 @@ export async function completeLessonsInDatabase(username: string, lessonIds: str
 		db.close();
 	}
 }
+
+/**
+ * Moves the learner's picks of "Try it this week" back in time by `ms`. The follow-up waits a day
+ * after the pick, and the server reads its own clock: writing `chosen_at` (the time the pick was
+ * made) is how a test gets to "a day later" without waiting a day or giving the app a test clock.
+ */
+export async function backdateTryIts(username: string, ms: number) {
+	const db = e2eDatabase();
+	try {
+		await db.execute({
+			sql: 'update try_its set chosen_at = chosen_at - ? where user_id = (select id from users where username = ?)',
+			args: [ms, username]
+		});
+	} finally {
+		db.close();
+	}
+}
+
+/** The learner's runs of practice conversations, oldest first: what a page cannot show (earlier runs). */
+export async function practiceRuns(username: string) {
+	const db = e2eDatabase();
+	try {
+		const { rows } = await db.execute({
+			sql: 'select exercise_id, run, path, ending from dialogue_runs where user_id = (select id from users where username = ?) order by exercise_id, run',
+			args: [username]
+		});
+		return rows.map((r) => ({ exercise: String(r.exercise_id), run: Number(r.run), path: JSON.parse(String(r.path)) as string[], ending: r.ending === null ? null : String(r.ending) }));
+	} finally {
+		db.close();
+	}
+}

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { buildCatalog, lessonHref, onePageHref, stepHref, type Lesson } from '../../src/lib/course/catalog';
 import { lessonSteps } from '../../src/lib/course/steps';
 import { readCourseFiles } from '../../src/lib/course/read-files';
-import type { Question } from '../../src/lib/course/schema';
+import type { Dialogue, Question } from '../../src/lib/course/schema';
 
 /** The real course, read the way the server reads it: tests take answers from the lessons, not from copies. */
 export const catalog = buildCatalog(readCourseFiles(process.cwd()));
@@ -89,10 +89,55 @@ export async function reflect(page: Page, prompt: string, text: string, { javaSc
 	await expect(page.getByRole('textbox', { name: prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
 }
 
+export const dialoguesOf = (lesson: Lesson) => lesson.exercises.filter((e): e is Dialogue => e.kind === 'dialogue');
+type Choice = Dialogue['turns'][number]['choices'][number];
+
+/** The choices of the shortest way from the start to an ending (to `ending` if named), read from the lesson. */
+export function pathToEnding(d: Dialogue, ending?: string): Choice[] {
+	const turns = new Map(d.turns.map((t) => [t.id, t]));
+	const queue: { turn: string; path: Choice[] }[] = [{ turn: d.start, path: [] }];
+	const seen = new Set([d.start]);
+	while (queue.length) {
+		const { turn, path } = queue.shift()!;
+		for (const choice of turns.get(turn)!.choices) {
+			if (choice.end && (!ending || choice.end === ending)) return [...path, choice];
+			if (choice.next && !seen.has(choice.next)) {
+				seen.add(choice.next);
+				queue.push({ turn: choice.next, path: [...path, choice] });
+			}
+		}
+	}
+	throw new Error(`${d.id}: no way to ${ending ?? 'an ending'}`);
+}
+
+export function practiceSection(page: Page, d: Dialogue) {
+	return page.getByRole('region', { name: `Practice: ${d.title}` });
+}
+
+/** Picks what to say at the current turn and waits for the partner's reply and the coaching. */
+export async function sayInPractice(page: Page, d: Dialogue, choice: Choice) {
+	const section = practiceSection(page, d);
+	await section.getByRole('group', { name: 'What do you say?' }).getByRole('radio', { name: choice.say, exact: true }).check();
+	await section.getByRole('button', { name: 'Say this' }).click();
+	await expect(section.getByRole('list', { name: 'The conversation so far' })).toContainText(choice.coach);
+}
+
+/** Plays a conversation along `path` (by default the shortest way to an ending) and checks the ending shows. */
+export async function playToEnding(page: Page, d: Dialogue, path = pathToEnding(d)) {
+	for (const choice of path) await sayInPractice(page, d, choice);
+	const ending = d.endings.find((e) => e.id === path.at(-1)!.end)!;
+	await expect(practiceSection(page, d).getByRole('heading', { name: 'Practice complete' })).toBeVisible();
+	await expect(practiceSection(page, d)).toContainText(ending.text);
+}
+
 /** Does every exercise of a lesson on its one-page view. */
 export async function completeLesson(page: Page, lesson: Lesson, opts: { javaScript?: boolean } = {}) {
 	await page.goto(onePageUrl(lesson));
 	for (const q of questions(lesson)) await answer(page, q, true);
+	// A conversation counts once it reaches an ending, in any run.
+	for (const d of dialoguesOf(lesson)) {
+		if (!(await practiceSection(page, d).getByRole('heading', { name: 'Practice complete' }).isVisible())) await playToEnding(page, d);
+	}
 	for (const r of reflectionsOf(lesson)) {
 		if (r.kind === 'reflection') await reflect(page, r.prompt, `My notes on ${r.id}`, opts);
 	}

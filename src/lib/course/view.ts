@@ -1,6 +1,6 @@
 /** What the browser is told about a lesson: no correct flags, no feedback until an answer is checked. */
 
-import type { ExerciseText } from './public-text.js';
+import type { DialogueText, ExerciseText } from './public-text.js';
 
 export type LessonState = 'locked' | 'available' | 'in-progress' | 'complete';
 
@@ -65,10 +65,59 @@ export interface ReflectionView {
 	revision: number;
 }
 
-export type ExerciseView = QuestionView | ReflectionView;
+/** One thing the learner said in a practice conversation, with what came back: only for choices made. */
+export interface PracticeStep {
+	turn: string;
+	choice: string;
+	reply: string;
+	coach: string;
+}
+
+/** Where the learner is in a practice conversation's current run. */
+export interface PracticeState {
+	/** Which play this is (1, 2 …): forms send it back, so a page left open on a run since restarted is refused. */
+	run: number;
+	steps: PracticeStep[];
+	/** The turn waiting for a choice; null once an ending is reached. */
+	turn: string | null;
+	ending: { text: string } | null;
+	/** An ending was reached in some run: the conversation counts toward the lesson. */
+	finished: boolean;
+}
+
+export type DialogueView = DialogueText & { practice: PracticeState };
+
+export type ExerciseView = QuestionView | ReflectionView | DialogueView;
 
 /** The learner's side of each exercise, by id: all a lesson page's data says about its exercises. */
-export type ExerciseStates = Record<string, QuestionState | { body: string; revision: number } | Record<string, never>>;
+export type ExerciseStates = Record<string, QuestionState | { body: string; revision: number } | { practice: PracticeState }>;
+
+/**
+ * Anchors inside a practice conversation: the section is the exercise id; each step taken and the
+ * turn waiting have their own, so a plain form post lands on what just happened.
+ */
+export const practiceStepId = (exerciseId: string, step: number) => `${exerciseId}-step-${step}`;
+export const practiceTurnId = (exerciseId: string) => `${exerciseId}-turn`;
+export const practiceEndingId = (exerciseId: string) => `${exerciseId}-ending`;
+
+/** The longest answer to "How did it go?", in characters: the textarea's maxlength and the server's check. */
+export const TRY_IT_OUTCOME_MAX = 2000;
+
+/** A thing the learner picked to try, old enough to ask "How did it go?" about. */
+export interface FollowUpView {
+	/** The pick's key: when it was chosen, in ms. */
+	pick: number;
+	lessonTitle: string;
+	lessonHref: string;
+	item: string;
+}
+
+/** What the "How did it go?" form hands back: the learner's text on a refusal, or what was done. */
+export interface ReturnedFollowUp {
+	message?: string;
+	outcome?: string;
+	done?: 'saved' | 'dismissed';
+}
 
 /** Puts the lesson's own words (from its compiled module) together with the learner's state. */
 export function exerciseViews(texts: ExerciseText[], states: ExerciseStates): ExerciseView[] {

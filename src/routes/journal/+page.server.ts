@@ -3,6 +3,7 @@ import { catalog } from '$lib/server/catalog';
 import { getDb } from '$lib/server/db';
 import { readForm, textField } from '$lib/server/http/forms';
 import { buildJournal, listReflections } from '$lib/server/learning/journal';
+import { listTried } from '$lib/server/learning/try-it';
 import { lessonAccess } from '$lib/server/learning/lesson-access';
 import { getLessonWork } from '$lib/server/learning/progress';
 import { reflectionFieldId } from '$lib/course/view';
@@ -10,8 +11,11 @@ import { REFLECTION_FIELDS, reflectAction } from '$lib/server/learning/reflectio
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const journal = buildJournal(catalog, await listReflections(await getDb(), locals.user!.id));
+	const db = await getDb();
+	const [entries, tried] = await Promise.all([listReflections(db, locals.user!.id), listTried(db, catalog, locals.user!.id)]);
+	const journal = buildJournal(catalog, entries);
 	return {
+		tried: tried.map(({ answeredAt, ...t }) => ({ ...t, answeredAt: answeredAt.toISOString() })),
 		modules: journal.modules.map((m) => ({ ...m, lessons: m.lessons.map((l) => ({ ...l, entries: l.entries.map((e) => ({ ...e, updatedAt: e.updatedAt.toISOString() })) })) })),
 		orphans: journal.orphans.map((o) => ({ body: o.body, updatedAt: o.updatedAt.toISOString() }))
 	};

@@ -73,9 +73,12 @@ export async function deleteAccount(db: Database, userId: string, username: stri
 }
 
 
-/** Starts the course afresh; reflections (and their history) stay unless the learner says otherwise. */
+/**
+ * Starts the course afresh: answers, progress and practice conversations go. What the learner wrote
+ * (reflections with their history, and how the things they tried went) stays unless they say otherwise.
+ */
 export async function resetProgress(db: Database, userId: string, keepReflections: boolean) {
-	const progressTables = [quizAttempts, questionProgress, lessonProgress];
-	const tables = keepReflections ? progressTables : [...progressTables, reflectionRevisions, reflections];
+	const progressTables = [quizAttempts, questionProgress, lessonProgress, dialogueRuns];
+	const tables = keepReflections ? progressTables : [...progressTables, reflectionRevisions, reflections, tryIts];
 	await batchAll(db, tables.map((table) => db.delete(table).where(eq(table.userId, userId))));
 }

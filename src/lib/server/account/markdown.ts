@@ -1,4 +1,5 @@
 import type { buildJournal, buildPlan } from '../learning/journal';
+import type { Tried } from '../learning/try-it';
 
 /**
  * Learner text goes into Markdown as literal text: the characters that could open HTML, a link,
@@ -20,8 +21,20 @@ function quoted(text: string): string {
 	return text.trim() ? escapeMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n') : '> _(not written yet)_';
 }
 
-export function journalMarkdown(username: string, journal: ReturnType<typeof buildJournal>, now = new Date()): string {
-	const out = [`# Heard journal — ${escapeMarkdown(username)}`, '', `Exported ${now.toISOString().slice(0, 10)}. Private: keep this file somewhere safe.`, ''];
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** "How did it go?" answers, under a heading of the given level. */
+function triedMarkdown(tried: Tried[], heading: string, level: '#' | '##'): string[] {
+	if (!tried.length) return [];
+	const out = [`${level} ${heading}`, ''];
+	for (const t of tried) {
+		out.push(`${level}# ${escapeMarkdown(t.lessonTitle)}: ${escapeMarkdown(t.item)}`, '', quoted(t.outcome), '', `_Answered ${day(t.answeredAt)}_`, '');
+	}
+	return out;
+}
+
+export function journalMarkdown(username: string, journal: ReturnType<typeof buildJournal>, tried: Tried[] = [], now = new Date()): string {
+	const out = [`# Heard journal — ${escapeMarkdown(username)}`, '', `Exported ${day(now)}. Private: keep this file somewhere safe.`, ''];
 	for (const module of journal.modules) {
 		out.push(`## ${escapeMarkdown(module.title)}`, '');
 		for (const lesson of module.lessons) {
@@ -31,6 +44,7 @@ export function journalMarkdown(username: string, journal: ReturnType<typeof bui
 			}
 		}
 	}
+	out.push(...triedMarkdown(tried, 'Things I tried', '##'));
 	if (journal.orphans.length) {
 		out.push('## From lessons that have since changed', '');
 		for (const o of journal.orphans) out.push(quoted(o.body), '');
@@ -38,9 +52,10 @@ export function journalMarkdown(username: string, journal: ReturnType<typeof bui
 	return out.join('\n');
 }
 
-export function planMarkdown(plan: ReturnType<typeof buildPlan>, journal: ReturnType<typeof buildJournal>): string {
+export function planMarkdown(plan: ReturnType<typeof buildPlan>, journal: ReturnType<typeof buildJournal>, tried: Tried[] = []): string {
 	const out = ['# My plan', ''];
 	for (const item of plan.items) out.push(`## ${escapeMarkdown(item.prompt)}`, '', quoted(item.answer), '');
+	out.push(...triedMarkdown(tried, 'What I tried, and how it went', '#'));
 	if (journal.modules.length) {
 		out.push('# What I noticed along the way', '');
 		for (const module of journal.modules)

@@ -5,6 +5,7 @@ import type { ReflectionView } from '$lib/course/view';
 import { catalog } from '../catalog';
 import type { Database } from '../db/client';
 import { reflections } from '../db/schema';
+import { listTried } from './try-it';
 
 export const PLAN_LESSON_ID = 'safety-and-your-plan/your-plan';
 
@@ -91,8 +92,8 @@ export function buildPlan(catalog: Catalog, entries: JournalEntry[]) {
 	return { lesson: { title: lesson.title, href: lessonHref(lesson) }, items };
 }
 
-/** The closing lesson's answers, then everything else the learner reflected on. */
+/** The closing lesson's answers, what the learner tried and how it went, then everything else they reflected on. */
 export async function loadPlan(db: Database, userId: string) {
-	const entries = await listReflections(db, userId);
-	return { plan: buildPlan(catalog, entries), journal: buildJournal(catalog, entries, { exclude: [PLAN_LESSON_ID] }) };
+	const [entries, tried] = await Promise.all([listReflections(db, userId), listTried(db, catalog, userId)]);
+	return { plan: buildPlan(catalog, entries), tried, journal: buildJournal(catalog, entries, { exclude: [PLAN_LESSON_ID] }) };
 }

@@ -5,8 +5,10 @@ import { getDb } from '../db';
 import { readForm, textField } from '../http/forms';
 import { gradeAnswer, recordAnswer } from './answers';
 import { findLesson } from './lesson-access';
+import { RESTART_FIELDS, restartAction, SAY_FIELDS, sayAction } from './practice';
 import { REFLECTION_FIELDS, reflectAction } from './reflections';
 import { stepsOf } from './steps';
+import { TRY_IT_FIELDS, tryItAction } from './try-it';
 
 /** Whether `href` is one of this lesson's steps: the only places a saved form may go on to. */
 function isStepOf(lesson: Lesson, href: string) {
@@ -15,9 +17,12 @@ function isStepOf(lesson: Lesson, href: string) {
 }
 
 /** The exercise a form names, after checking the learner may work on this lesson. */
-async function exerciseFor(locals: App.Locals, params: Record<string, string>, form: FormData) {
+/** The lesson a route's parameters name. */
+const lessonOf = (params: Partial<Record<string, string>>) => ({ module: params.module ?? '', lesson: params.lesson ?? '' });
+
+async function exerciseFor(locals: App.Locals, params: Partial<Record<string, string>>, form: FormData) {
 	const db = await getDb();
-	const { lesson, locked, blockedBy } = await findLesson(db, locals.user!.id, { module: params.module, lesson: params.lesson });
+	const { lesson, locked, blockedBy } = await findLesson(db, locals.user!.id, lessonOf(params));
 	const exerciseId = textField(form, 'exercise');
 	if (!exerciseId) return { problem: fail(400, { exercise: null, message: 'The form is missing which exercise it is for.' }) };
 	const exercise = lesson.exercises.find((e) => e.id === exerciseId);
@@ -57,5 +62,26 @@ export const lessonActions = {
 		const then = textField(form, 'then');
 		const location = then && isStepOf(lesson, then) ? then : `${url.pathname}#${reflectionFieldId(exercise.id)}`;
 		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location });
+	},
+
+	say: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, SAY_FIELDS);
+		const found = await exerciseFor(locals, params, form);
+		if ('problem' in found) return found.problem;
+		return sayAction(found.db, locals.user!.id, found.lesson, form, request, url.pathname);
+	},
+
+	restart: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, RESTART_FIELDS);
+		const found = await exerciseFor(locals, params, form);
+		if ('problem' in found) return found.problem;
+		return restartAction(found.db, locals.user!.id, found.lesson, form, request, url.pathname);
+	},
+
+	tryIt: async ({ locals, params, request, url }) => {
+		const form = await readForm(request, TRY_IT_FIELDS);
+		const db = await getDb();
+		const { lesson } = await findLesson(db, locals.user!.id, lessonOf(params));
+		return tryItAction(db, locals.user!.id, lesson, form, request, url.pathname);
 	}
 } satisfies Actions;

@@ -3,6 +3,7 @@ import type { Exercise } from '$lib/course/schema';
 import type { Step } from '$lib/course/steps';
 import type { ExerciseStates, LessonLink, LessonState, QuestionState } from '$lib/course/view';
 import { optionOrder } from './option-order';
+import { practiceState } from './practice';
 import type { CourseOverview, LessonWork } from './progress';
 import { stepDone } from './steps';
 
@@ -10,9 +11,9 @@ function link(lesson: Lesson | undefined): LessonLink | null {
 	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
 }
 
-/** The learner's state of one exercise: feedback only for the options they chose. */
+/** The learner's state of one exercise: feedback, replies and coaching only for what they chose. */
 function exerciseState(lesson: Lesson, ex: Exercise, work: LessonWork, userId: string): ExerciseStates[string] {
-	if (ex.kind === 'dialogue') return {};
+	if (ex.kind === 'dialogue') return { practice: practiceState(ex, work.dialogues.get(ex.id) ?? []) };
 	if (ex.kind === 'reflection') {
 		const saved = work.reflections.get(ex.id);
 		return { body: saved?.body ?? '', revision: saved?.revision ?? 0 };
@@ -69,13 +70,25 @@ function lessonFrame(catalog: Catalog, lesson: Lesson, overview: CourseOverview)
 	};
 }
 
-/** The whole lesson on one page. */
-export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string) {
-	return { ...lessonFrame(catalog, lesson, overview), exerciseStates: exerciseStates(lesson, work, userId) };
+/**
+ * The whole lesson on one page.
+ * @param tryItChosen the thing to try picked on this lesson and not yet followed up (try-it.ts `openPick`)
+ */
+export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string, tryItChosen: string | null) {
+	return { ...lessonFrame(catalog, lesson, overview), tryItChosen, exerciseStates: exerciseStates(lesson, work, userId) };
 }
 
 /** One step of a lesson: the step, its exercise's state if it has one, and the way back and on. */
-export function stepPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string, steps: Step[], number: number) {
+export function stepPage(
+	catalog: Catalog,
+	lesson: Lesson,
+	overview: CourseOverview,
+	work: LessonWork,
+	userId: string,
+	steps: Step[],
+	number: number,
+	tryItChosen: string | null
+) {
 	const step = steps[number - 1];
 	const href = (n: number) => stepHref(lesson, n);
 	const remaining = steps.flatMap((s, i) => (s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work) ? [{ title: s.title, href: href(i + 1) }] : []));
@@ -87,7 +100,7 @@ export function stepPage(catalog: Catalog, lesson: Lesson, overview: CourseOverv
 		forward: number < steps.length ? href(number + 1) : null,
 		exerciseStates: 'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},
 		remaining,
-		tryThisWeek: step.kind === 'finish' ? lesson.tryThisWeek : []
+		tryItChosen
 	};
 }
 

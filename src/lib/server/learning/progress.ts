@@ -3,7 +3,7 @@ import type { Catalog, Lesson } from '$lib/course/catalog';
 import type { LessonState } from '$lib/course/view';
 import type { Database } from '../db/client';
 import { preparedQuery } from '../db/prepared';
-import { lessonProgress, questionProgress, quizAttempts, reflections } from '../db/schema';
+import { dialogueRuns, lessonProgress, questionProgress, reflections } from '../db/schema';
 
 export interface CourseOverview {
 	/** A locked lesson's `blockedBy` is the lesson before it: finishing that one opens it. */
@@ -103,11 +103,21 @@ export async function recordVisit(db: Database, userId: string, lessonId: string
 		.onConflictDoUpdate({ target: [lessonProgress.userId, lessonProgress.lessonId], set });
 }
 
+/** A stored play of a practice conversation (see practice.ts). */
+export interface StoredRun {
+	exerciseId: string;
+	run: number;
+	/** The choice ids said, in order. */
+	path: string[];
+	/** The ending reached, once reached. */
+	ending: string | null;
+}
+
 export interface LessonWork {
 	questions: Map<string, { attempts: number; firstTryCorrect: boolean; lastChoice: string[]; lastCorrect: boolean; done: boolean }>;
 	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
-	/** Practice conversations: whether any run has reached an ending. */
-	practices?: Map<string, { ended: boolean }>;
+	/** Every run of each practice conversation, oldest first. */
+	dialogues: Map<string, StoredRun[]>;
 }
 
 const questionsOf = preparedQuery((db) =>
@@ -126,8 +136,32 @@ const reflectionsOf = preparedQuery((db) =>
 		.prepare()
 );
 
+const runsOf = preparedQuery((db) =>
+	db
+		.select({ exerciseId: dialogueRuns.exerciseId, run: dialogueRuns.run, path: dialogueRuns.path, ending: dialogueRuns.ending })
+		.from(dialogueRuns)
+		.where(and(eq(dialogueRuns.userId, sql.placeholder('userId')), eq(dialogueRuns.lessonId, sql.placeholder('lessonId'))))
+		.orderBy(dialogueRuns.exerciseId, dialogueRuns.run)
+		.prepare()
+);
+
+/** Every run of every practice conversation in a lesson, by conversation, oldest first. */
+export async function lessonRuns(db: Database, userId: string, lessonId: string): Promise<Map<string, StoredRun[]>> {
+	const byExercise = new Map<string, StoredRun[]>();
+	for (const row of await runsOf(db).all({ userId, lessonId })) {
+		const runs = byExercise.get(row.exerciseId) ?? [];
+		runs.push({ ...row, path: JSON.parse(row.path) as string[] });
+		byExercise.set(row.exerciseId, runs);
+	}
+	return byExercise;
+}
+
 export async function getLessonWork(db: Database, userId: string, lessonId: string): Promise<LessonWork> {
-	const [qs, rs] = await Promise.all([questionsOf(db).all({ userId, lessonId }), reflectionsOf(db).all({ userId, lessonId })]);
+	const [qs, rs, dialogues] = await Promise.all([
+		questionsOf(db).all({ userId, lessonId }),
+		reflectionsOf(db).all({ userId, lessonId }),
+		lessonRuns(db, userId, lessonId)
+	]);
 	return {
 		questions: new Map(
 			qs.map((q) => [
@@ -141,8 +175,14 @@ export async function getLessonWork(db: Database, userId: string, lessonId: stri
 				}
 			])
 		),
-		reflections: new Map(rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }]))
+		reflections: new Map(rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }])),
+		dialogues
 	};
+}
+
+/** Any ending counts, in any run: practising is the point, not one "right" path. */
+export function practiceFinished(work: LessonWork, exerciseId: string) {
+	return Boolean(work.dialogues.get(exerciseId)?.some((run) => run.ending !== null));
 }
 
 function isDone(lesson: Lesson, work: LessonWork) {
@@ -150,7 +190,7 @@ function isDone(lesson: Lesson, work: LessonWork) {
 		ex.kind === 'reflection'
 			? Boolean(work.reflections.get(ex.id)?.body.trim())
 			: ex.kind === 'dialogue'
-				? true
+				? practiceFinished(work, ex.id)
 				: Boolean(work.questions.get(ex.id)?.done)
 	);
 }

@@ -1,6 +1,6 @@
 import type { Lesson } from '$lib/course/catalog';
 import { lessonSteps, type Step } from '$lib/course/steps';
-import type { LessonWork } from './progress';
+import { practiceFinished, type LessonWork } from './progress';
 
 const stepsByLesson = new WeakMap<Lesson, Step[]>();
 
@@ -19,7 +19,7 @@ export function stepDone(step: Step, work: LessonWork): boolean {
 		case 'reflection':
 			return Boolean(work.reflections.get(step.exerciseId)?.body.trim());
 		case 'practice':
-			return work.practices?.get(step.exerciseId)?.ended ?? false;
+			return practiceFinished(work, step.exerciseId);
 		default:
 			return true;
 	}

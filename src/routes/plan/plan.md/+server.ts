@@ -5,6 +5,6 @@ import { loadPlan } from '$lib/server/learning/journal';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
-	const { plan, journal } = await loadPlan(await getDb(), locals.user!.id);
-	return download(planMarkdown(plan, journal), 'heard-my-plan.md', 'text/markdown');
+	const { plan, journal, tried } = await loadPlan(await getDb(), locals.user!.id);
+	return download(planMarkdown(plan, journal, tried), 'heard-my-plan.md', 'text/markdown');
 };

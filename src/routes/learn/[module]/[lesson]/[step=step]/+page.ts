@@ -6,5 +6,11 @@ export const load: PageLoad = async ({ data }) => {
 	const lesson = await lessonModule(data.lesson.file);
 	const { exerciseStates, ...rest } = data;
 	const asked = lesson.metadata.exercises.filter((e) => e.id in exerciseStates);
-	return { ...rest, body: lesson.default, exercise: exerciseViews(asked, exerciseStates)[0] ?? null };
+	return {
+		...rest,
+		body: lesson.default,
+		exercise: exerciseViews(asked, exerciseStates)[0] ?? null,
+		// Offered on a finished lesson's last step.
+		tryThisWeek: data.step.kind === 'finish' ? lesson.metadata.tryThisWeek : []
+	};
 };
