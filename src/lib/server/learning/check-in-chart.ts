@@ -1,0 +1,111 @@
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { line } from 'd3-shape';
+import { CHECK_IN_QUESTIONS, SCALE, type ChartLayout, type CheckInChartView, type CheckInKey, type CheckInRow } from '$lib/check-in';
+import type { CheckIn } from './checkins';
+
+interface Frame {
+	width: number;
+	height: number;
+	margin: { top: number; right: number; bottom: number; left: number };
+	/** About how many dates fit along the bottom. */
+	ticks: number;
+}
+
+/**
+ * Sizes in the drawing's own units, close to the pixels each is shown at (the component picks one
+ * by the width of its column), so 12-unit text reads as about 12 px on a phone and on a desktop.
+ */
+const FRAMES: Record<'narrow' | 'wide', Frame> = {
+	narrow: { width: 300, height: 190, margin: { top: 12, right: 16, bottom: 30, left: 24 }, ticks: 3 },
+	wide: { width: 560, height: 240, margin: { top: 14, right: 24, bottom: 32, left: 28 }, ticks: 6 }
+};
+
+/**
+ * Four answers on a five-point scale often coincide: each line sits a little above or below the
+ * value so lines with the same answers run side by side instead of hiding one another.
+ */
+const DODGE: Record<CheckInKey, number> = { heard: -3, wayBack: -1, steady: 1, safe: 3 };
+/** Below this many units between neighbouring check-ins, markers at every point would merge into a blur. */
+const MARKER_ROOM = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
+
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const month = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+const dateOf = (week: string) => new Date(`${week}T00:00:00Z`);
+
+/** "2 Mar 2026" for the Monday that starts a week. */
+export const weekLabel = (week: string) => dayMonthYear.format(dateOf(week));
+
+function layout(rows: CheckInRow[], frame: Frame): ChartLayout {
+	const { width, height, margin } = frame;
+	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
+	const first = dateOf(rows[0].week);
+	const last = dateOf(rows[rows.length - 1].week);
+	// One check-in sits in the middle of a week's width rather than on a zero-length axis.
+	const domain = first.getTime() === last.getTime() ? [new Date(first.getTime() - 3.5 * DAY_MS), new Date(first.getTime() + 3.5 * DAY_MS)] : [first, last];
+	const x = scaleUtc().domain(domain).range([plot.left, plot.right]);
+	const y = scaleLinear().domain([SCALE.min, SCALE.max]).range([plot.bottom, plot.top]);
+
+	let dates = tickDates(first, last, frame.ticks, x);
+	while (dates.length > frame.ticks + 1) dates = dates.filter((_, i) => i % 2 === 0);
+	const monthly = dates.length > 1 && dates.every((d) => d.getUTCDate() === 1);
+	const xTicks = dates.map((d, i) => {
+		const at = x(d);
+		const label = monthly
+			? (i === 0 || d.getUTCMonth() === 0 ? monthYear : month).format(d)
+			: dayMonth.format(d);
+		// Labels at the edges grow inward, so none is cut off by the drawing's border.
+		const anchor: 'start' | 'middle' | 'end' = at - plot.left < 24 ? 'start' : plot.right - at < 24 ? 'end' : 'middle';
+		return { x: round(at), label, anchor };
+	});
+
+	const series = CHECK_IN_QUESTIONS.map(({ key }) => {
+		const path = line<CheckInRow>()
+			.x((r) => x(dateOf(r.week)))
+			.y((r) => y(r[key]) + DODGE[key])
+			.digits(1)(rows.length === 1 ? [rows[0], rows[0]] : rows);
+		return { key, path: path ?? '' };
+	});
+	const spacing = rows.length > 1 ? (plot.right - plot.left) / ((last.getTime() - first.getTime()) / WEEK_MS) : Infinity;
+	return {
+		width,
+		height,
+		plot,
+		xTicks,
+		yTicks: Array.from({ length: SCALE.max - SCALE.min + 1 }, (_, i) => ({ y: round(y(SCALE.min + i)), label: String(SCALE.min + i) })),
+		series,
+		markEveryPoint: spacing >= MARKER_ROOM
+	};
+}
+
+/**
+ * Over a few months, Mondays (the days check-ins are kept under) every week or every few weeks;
+ * over longer, calendar months as d3 picks them. (d3's own week ticks fall on Sundays.)
+ */
+function tickDates(first: Date, last: Date, count: number, x: ReturnType<typeof scaleUtc<number>>): Date[] {
+	const weeks = Math.round((last.getTime() - first.getTime()) / WEEK_MS);
+	if (weeks > count * 4) return x.ticks(count);
+	const every = Math.max(1, Math.ceil(weeks / Math.max(1, count - 1)));
+	return Array.from({ length: Math.floor(weeks / every) + 1 }, (_, i) => new Date(first.getTime() + i * every * WEEK_MS));
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The chart and table of every check-in, or null before the first one. */
+export function checkInChart(list: CheckIn[]): CheckInChartView | null {
+	if (list.length === 0) return null;
+	const rows: CheckInRow[] = list.map((c) => ({ week: c.week, label: weekLabel(c.week), heard: c.heard, wayBack: c.wayBack, steady: c.steady, safe: c.safe }));
+	const newest = rows[rows.length - 1];
+	const answers = CHECK_IN_QUESTIONS.map((q) => `${q.short.toLowerCase()} ${newest[q.key]}`).join(', ');
+	const span = rows.length === 1 ? `One check-in, for the week of ${newest.label}` : `${rows.length} check-ins, from the week of ${rows[0].label} to the week of ${newest.label}`;
+	return {
+		narrow: layout(rows, FRAMES.narrow),
+		wide: layout(rows, FRAMES.wide),
+		rows,
+		summary: `${span}. The newest: ${answers} (${SCALE.min} is ${SCALE.low.toLowerCase()}, ${SCALE.max} is ${SCALE.high.toLowerCase()}).`
+	};
+}
