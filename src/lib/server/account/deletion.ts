@@ -47,9 +47,12 @@ export async function deleteAccount(db: Database, userId: string, username: stri
 }
 
 
-/** Starts the course afresh; reflections (and their history) stay unless the learner says otherwise. */
-export async function resetProgress(db: Database, userId: string, keepReflections: boolean) {
-	const progressTables = [quizAttempts, questionProgress, lessonProgress];
-	const tables = keepReflections ? progressTables : [...progressTables, reflectionRevisions, reflections];
+/**
+ * Starts the course afresh; reflections (and their history) and check-ins stay unless the learner
+ * says otherwise. Questions waiting for review go with the progress they came from.
+ */
+export async function resetProgress(db: Database, userId: string, keepReflections: boolean, keepCheckIns: boolean) {
+	const progressTables = [quizAttempts, questionProgress, lessonProgress, reviewItems];
+	const tables = [...progressTables, ...(keepReflections ? [] : [reflectionRevisions, reflections]), ...(keepCheckIns ? [] : [checkIns])];
 	await batchAll(db, tables.map((table) => db.delete(table).where(eq(table.userId, userId))));
 }

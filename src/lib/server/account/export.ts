@@ -1,17 +1,19 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Catalog } from '$lib/course/catalog';
 import type { Database } from '../db/client';
-import { lessonProgress, quizAttempts, reflectionRevisions, reflections, sessions, users } from '../db/schema';
+import { checkIns, lessonProgress, quizAttempts, reflectionRevisions, reflections, reviewItems, sessions, users } from '../db/schema';
 
 /** Everything stored about the learner, for "Download my data". No password hash, no session or recovery secret. */
 export async function exportLearnerData(db: Database, catalog: Catalog, userId: string, now = new Date()) {
-	const [[account], progress, attempts, current, history, devices] = await Promise.all([
+	const [[account], progress, attempts, current, history, devices, weeks, reviews] = await Promise.all([
 		db.$reads.select({ username: users.username, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)),
 		db.$reads.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
 		db.$reads.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(asc(quizAttempts.id)),
 		db.$reads.select().from(reflections).where(eq(reflections.userId, userId)),
 		db.$reads.select().from(reflectionRevisions).where(eq(reflectionRevisions.userId, userId)).orderBy(asc(reflectionRevisions.id)),
-		db.$reads.select({ createdAt: sessions.createdAt, lastUsedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId))
+		db.$reads.select({ createdAt: sessions.createdAt, lastUsedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)),
+		db.$reads.select().from(checkIns).where(eq(checkIns.userId, userId)).orderBy(asc(checkIns.week)),
+		db.$reads.select().from(reviewItems).where(eq(reviewItems.userId, userId))
 	]);
 	const title = (lessonId: string) => catalog.byId(lessonId)?.title ?? lessonId;
 	return {
@@ -43,6 +45,27 @@ export async function exportLearnerData(db: Database, catalog: Catalog, userId: 
 			history: history
 				.filter((h) => h.lessonId === r.lessonId && h.exerciseId === r.exerciseId)
 				.map((h) => ({ revision: h.revision, text: h.body, savedAt: h.createdAt.toISOString() }))
+		})),
+		/** Answers from 1 (not at all) to 5 (completely), one check-in per week. */
+		checkIns: weeks.map((c) => ({
+			weekOf: c.week,
+			heard: c.heard,
+			wayBack: c.wayBack,
+			steady: c.steady,
+			safe: c.safe,
+			firstSavedAt: c.createdAt.toISOString(),
+			lastSavedAt: c.updatedAt.toISOString()
+		})),
+		/** Questions missed on the first try and where each stands in its review (step 0, 1, 2: one, three, seven days). */
+		review: reviews.map((r) => ({
+			lesson: r.lessonId,
+			title: title(r.lessonId),
+			question: r.exerciseId,
+			step: r.step,
+			dueAt: r.doneAt ? null : r.dueAt.toISOString(),
+			lastReviewedAt: r.lastReviewedAt?.toISOString() ?? null,
+			doneAt: r.doneAt?.toISOString() ?? null,
+			missedAt: r.createdAt.toISOString()
 		}))
 	};
 }
