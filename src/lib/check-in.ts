@@ -12,20 +12,23 @@ export interface CheckInQuestion {
 	/** The question, as the radio group's legend. */
 	legend: string;
 	hint?: string;
-	/** Its name on the chart's legend and as a table column. */
+	/** Its name on the chart's legend. */
 	short: string;
+	/** Its table column: short, so the table fits a phone. */
+	column: string;
 }
 
 export const CHECK_IN_QUESTIONS: CheckInQuestion[] = [
-	{ key: 'heard', legend: 'This week, how heard did you feel by your partner?', short: 'Felt heard' },
+	{ key: 'heard', legend: 'This week, how heard did you feel by your partner?', short: 'Felt heard', column: 'Heard' },
 	{
 		key: 'wayBack',
 		legend: 'When a silence came up this week, how much did the two of you find a way back to each other?',
 		hint: 'If there was no silence this week, think of the last one.',
-		short: 'Found a way back'
+		short: 'Found a way back',
+		column: 'Way back'
 	},
-	{ key: 'steady', legend: 'How steady did you feel in yourself during hard moments or talks?', short: 'Felt steady' },
-	{ key: 'safe', legend: 'How safe do you feel at home?', short: 'Felt safe at home' }
+	{ key: 'steady', legend: 'How steady did you feel in yourself during hard moments or talks?', short: 'Felt steady', column: 'Steady' },
+	{ key: 'safe', legend: 'How safe do you feel at home?', short: 'Felt safe at home', column: 'Safe' }
 ];
 
 /** An SVG path's coordinates, scales and ticks, worked out on the server (no chart code ships to the browser). */
