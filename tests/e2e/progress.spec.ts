@@ -275,8 +275,12 @@ test('the export holds check-ins and review state; starting again asks about che
 	await expect(page.getByRole('link', { name: 'Try the weekly check-in' })).toBeVisible();
 });
 
-test('with a year of check-ins and questions to review, the pages pass axe in light and dark, fit 320 px, and print the chart', async ({ page }) => {
+test('with a year of check-ins and questions to review, the pages pass axe in light and dark, break no CSP rule, fit 320 px, and print the chart', async ({ page }) => {
 	test.setTimeout(90_000);
+	const cspViolations: string[] = [];
+	page.on('console', (m) => {
+		if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+	});
 	const username = await signUp(page);
 	await seedYearOfCheckIns(username);
 	await page.goto(lessonUrl(lesson1));
@@ -298,6 +302,7 @@ test('with a year of check-ins and questions to review, the pages pass axe in li
 		}
 	}
 	expect(found).toEqual([]);
+	expect(cspViolations).toEqual([]);
 
 	await page.setViewportSize({ width: 320, height: 640 });
 	for (const path of ['/learn', '/check-in', '/review']) {
