@@ -59,3 +59,16 @@ export interface CheckInChartView {
 	/** In words, for the drawing's description. */
 	summary: string;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day as the chart and table show it: "2 Mar", or "2 Mar 2026" with the year. Written out, not Intl: a year of labels is built on every course map. */
+export function dayLabel(date: Date, { year = true } = {}): string {
+	const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+	return year ? `${day} ${date.getUTCFullYear()}` : day;
+}
+
+/** "Mar", or "Mar 2026" with the year. */
+export function monthLabel(date: Date, { year = false } = {}): string {
+	return year ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : MONTHS[date.getUTCMonth()];
+}

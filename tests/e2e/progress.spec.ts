@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { fillCheckIn, scaleName } from '../support/check-in';
 import { ageCheckIns, e2eDatabase, learnerRowCounts, makeReviewsDue, seedYearOfCheckIns } from '../support/e2e-database';
 import { answer, catalog, lessonUrl, questionGroup, questions, signUp } from '../support/e2e';
-import { CHECK_IN_QUESTIONS } from '../../src/lib/check-in';
+import { CHECK_IN_QUESTIONS, dayLabel } from '../../src/lib/check-in';
 
 const [lesson1] = catalog.lessons;
 const SAFETY_LESSON = '/learn/safety-and-your-plan/when-silence-becomes-abuse';
@@ -13,7 +13,7 @@ const CHART = 'Your check-ins over time';
 function thisWeek() {
 	const now = new Date();
 	const monday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 86_400_000;
-	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(monday);
+	return dayLabel(new Date(monday));
 }
 
 async function newLearner(browser: Browser, javaScript: boolean) {

@@ -1,6 +1,6 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { CHECK_IN_QUESTIONS, SCALE, type ChartLayout, type CheckInChartView, type CheckInKey, type CheckInRow } from '$lib/check-in';
+import { CHECK_IN_QUESTIONS, dayLabel, monthLabel, SCALE, type ChartLayout, type CheckInChartView, type CheckInKey, type CheckInRow } from '$lib/check-in';
 import type { CheckIn } from './checkins';
 
 interface Frame {
@@ -30,21 +30,16 @@ const MARKER_ROOM = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const month = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
-const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 const dateOf = (week: string) => new Date(`${week}T00:00:00Z`);
 
-/** "2 Mar 2026" for the Monday that starts a week. */
-export const weekLabel = (week: string) => dayMonthYear.format(dateOf(week));
+/** A row with its week as a time, worked out once rather than for every line in every drawing. */
+type Timed = CheckInRow & { at: number };
 
-function layout(rows: CheckInRow[], frame: Frame): ChartLayout {
+function layout(rows: Timed[], frame: Frame): ChartLayout {
 	const { width, height, margin } = frame;
 	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-	const first = dateOf(rows[0].week);
-	const last = dateOf(rows[rows.length - 1].week);
+	const first = new Date(rows[0].at);
+	const last = new Date(rows[rows.length - 1].at);
 	// One check-in sits in the middle of a week's width rather than on a zero-length axis.
 	const domain = first.getTime() === last.getTime() ? [new Date(first.getTime() - 3.5 * DAY_MS), new Date(first.getTime() + 3.5 * DAY_MS)] : [first, last];
 	const x = scaleUtc().domain(domain).range([plot.left, plot.right]);
@@ -55,17 +50,15 @@ function layout(rows: CheckInRow[], frame: Frame): ChartLayout {
 	const monthly = dates.length > 1 && dates.every((d) => d.getUTCDate() === 1);
 	const xTicks = dates.map((d, i) => {
 		const at = x(d);
-		const label = monthly
-			? (i === 0 || d.getUTCMonth() === 0 ? monthYear : month).format(d)
-			: dayMonth.format(d);
+		const label = monthly ? monthLabel(d, { year: i === 0 || d.getUTCMonth() === 0 }) : dayLabel(d, { year: false });
 		// Labels at the edges grow inward, so none is cut off by the drawing's border.
 		const anchor: 'start' | 'middle' | 'end' = at - plot.left < 24 ? 'start' : plot.right - at < 24 ? 'end' : 'middle';
 		return { x: round(at), label, anchor };
 	});
 
 	const series = CHECK_IN_QUESTIONS.map(({ key }) => {
-		const path = line<CheckInRow>()
-			.x((r) => x(dateOf(r.week)))
+		const path = line<Timed>()
+			.x((r) => x(r.at))
 			.y((r) => y(r[key]) + DODGE[key])
 			.digits(1)(rows.length === 1 ? [rows[0], rows[0]] : rows);
 		return { key, path: path ?? '' };
@@ -98,14 +91,17 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** The chart and table of every check-in, or null before the first one. */
 export function checkInChart(list: CheckIn[]): CheckInChartView | null {
 	if (list.length === 0) return null;
-	const rows: CheckInRow[] = list.map((c) => ({ week: c.week, label: weekLabel(c.week), heard: c.heard, wayBack: c.wayBack, steady: c.steady, safe: c.safe }));
+	const rows: Timed[] = list.map((c) => {
+		const at = dateOf(c.week);
+		return { week: c.week, label: dayLabel(at), heard: c.heard, wayBack: c.wayBack, steady: c.steady, safe: c.safe, at: at.getTime() };
+	});
 	const newest = rows[rows.length - 1];
 	const answers = CHECK_IN_QUESTIONS.map((q) => `${q.short.toLowerCase()} ${newest[q.key]}`).join(', ');
 	const span = rows.length === 1 ? `One check-in, for the week of ${newest.label}` : `${rows.length} check-ins, from the week of ${rows[0].label} to the week of ${newest.label}`;
 	return {
 		narrow: layout(rows, FRAMES.narrow),
 		wide: layout(rows, FRAMES.wide),
-		rows,
+		rows: rows.map(({ at: _, ...row }) => row),
 		summary: `${span}. The newest: ${answers} (${SCALE.min} is ${SCALE.low.toLowerCase()}, ${SCALE.max} is ${SCALE.high.toLowerCase()}).`
 	};
 }
