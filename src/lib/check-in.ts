@@ -46,8 +46,6 @@ export interface ChartLayout {
 export interface CheckInRow extends CheckInAnswers {
 	/** The Monday that starts the week, YYYY-MM-DD. */
 	week: string;
-	/** The same week for people: "2 Mar 2026". */
-	label: string;
 }
 
 export interface CheckInChartView {
@@ -67,6 +65,9 @@ export function dayLabel(date: Date, { year = true } = {}): string {
 	const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
 	return year ? `${day} ${date.getUTCFullYear()}` : day;
 }
+
+/** A week as people read it: "2 Mar 2026" for 2026-03-02. */
+export const weekLabel = (week: string) => dayLabel(new Date(`${week}T00:00:00Z`));
 
 /** "Mar", or "Mar 2026" with the year. */
 export function monthLabel(date: Date, { year = false } = {}): string {

@@ -1,6 +1,5 @@
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { line } from 'd3-shape';
-import { CHECK_IN_QUESTIONS, dayLabel, monthLabel, SCALE, type ChartLayout, type CheckInChartView, type CheckInKey, type CheckInRow } from '$lib/check-in';
+import { CHECK_IN_QUESTIONS, dayLabel, monthLabel, SCALE, weekLabel, type ChartLayout, type CheckInChartView, type CheckInKey, type CheckInRow } from '$lib/check-in';
 import type { CheckIn } from './checkins';
 
 interface Frame {
@@ -56,12 +55,14 @@ function layout(rows: Timed[], frame: Frame): ChartLayout {
 		return { x: round(at), label, anchor };
 	});
 
+	// Straight lines between check-ins (nothing is invented between two weeks), each point once per drawing.
+	// Whole units (about a pixel each): finer adds nothing to see, and whole numbers print far faster.
+	const xs = rows.map((r) => Math.round(x(r.at)));
+	const ys = new Map(Array.from({ length: SCALE.max - SCALE.min + 1 }, (_, i) => [SCALE.min + i, Math.round(y(SCALE.min + i))]));
 	const series = CHECK_IN_QUESTIONS.map(({ key }) => {
-		const path = line<Timed>()
-			.x((r) => x(r.at))
-			.y((r) => y(r[key]) + DODGE[key])
-			.digits(1)(rows.length === 1 ? [rows[0], rows[0]] : rows);
-		return { key, path: path ?? '' };
+		const points = xs.map((px, i) => `${px},${ys.get(rows[i][key])! + DODGE[key]}`);
+		// A lone check-in is a line of no length, so its marker still shows.
+		return { key, path: `M${points.join('L')}${rows.length === 1 ? `L${points[0]}` : ''}` };
 	});
 	const spacing = rows.length > 1 ? (plot.right - plot.left) / ((last.getTime() - first.getTime()) / WEEK_MS) : Infinity;
 	return {
@@ -91,13 +92,11 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** The chart and table of every check-in, or null before the first one. */
 export function checkInChart(list: CheckIn[]): CheckInChartView | null {
 	if (list.length === 0) return null;
-	const rows: Timed[] = list.map((c) => {
-		const at = dateOf(c.week);
-		return { week: c.week, label: dayLabel(at), heard: c.heard, wayBack: c.wayBack, steady: c.steady, safe: c.safe, at: at.getTime() };
-	});
+	const rows: Timed[] = list.map((c) => ({ week: c.week, heard: c.heard, wayBack: c.wayBack, steady: c.steady, safe: c.safe, at: dateOf(c.week).getTime() }));
+	const label = (row: CheckInRow) => weekLabel(row.week);
 	const newest = rows[rows.length - 1];
 	const answers = CHECK_IN_QUESTIONS.map((q) => `${q.short.toLowerCase()} ${newest[q.key]}`).join(', ');
-	const span = rows.length === 1 ? `One check-in, for the week of ${newest.label}` : `${rows.length} check-ins, from the week of ${rows[0].label} to the week of ${newest.label}`;
+	const span = rows.length === 1 ? `One check-in, for the week of ${label(newest)}` : `${rows.length} check-ins, from the week of ${label(rows[0])} to the week of ${label(newest)}`;
 	return {
 		narrow: layout(rows, FRAMES.narrow),
 		wide: layout(rows, FRAMES.wide),

@@ -3,6 +3,7 @@ import { signUp } from '../auth/accounts';
 import type { Database } from '../db/client';
 import { checkIns } from '../db/schema';
 import { openTestDatabase } from '$test/test-database';
+import { weekLabel } from '$lib/check-in';
 import { checkInChart } from './check-in-chart';
 import { checkInDue, listCheckIns, needsHelpFirst, readCheckIn, saveCheckIn, thisWeeks, weekOf } from './checkins';
 
@@ -100,7 +101,7 @@ describe('the chart', () => {
 			await saveCheckIn(db, userId, a, at(day));
 		}
 		const chart = checkInChart(await listCheckIns(db, userId))!;
-		expect(chart.rows.map((r) => [r.label, r.heard, r.safe])).toEqual([
+		expect(chart.rows.map((r) => [weekLabel(r.week), r.heard, r.safe])).toEqual([
 			['2 Mar 2026', 1, 4],
 			['9 Mar 2026', 2, 5],
 			['23 Mar 2026', 3, 3]
