@@ -23,7 +23,7 @@ const FRAMES: Record<'narrow' | 'wide', Frame> = {
  * Four answers on a five-point scale often coincide: each line sits a little above or below the
  * value so lines with the same answers run side by side instead of hiding one another.
  */
-const DODGE: Record<CheckInKey, number> = { heard: -3, wayBack: -1, steady: 1, safe: 3 };
+const DODGE: Record<CheckInKey, number> = { heard: -6, wayBack: -2, steady: 2, safe: 6 };
 /** Below this many units between neighbouring check-ins, markers at every point would merge into a blur. */
 const MARKER_ROOM = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -77,14 +77,16 @@ function layout(rows: Timed[], frame: Frame): ChartLayout {
 }
 
 /**
- * Over a few months, Mondays (the days check-ins are kept under) every week or every few weeks;
- * over longer, calendar months as d3 picks them. (d3's own week ticks fall on Sundays.)
+ * Over a few months, Mondays (the days check-ins are kept under); over longer, calendar months as
+ * d3 picks them. (d3's own week ticks fall on Sundays.)
  */
 function tickDates(first: Date, last: Date, count: number, x: ReturnType<typeof scaleUtc<number>>): Date[] {
 	const weeks = Math.round((last.getTime() - first.getTime()) / WEEK_MS);
 	if (weeks > count * 4) return x.ticks(count);
-	const every = Math.max(1, Math.ceil(weeks / Math.max(1, count - 1)));
-	return Array.from({ length: Math.floor(weeks / every) + 1 }, (_, i) => new Date(first.getTime() + i * every * WEEK_MS));
+	// The first and the last week always, and others spread evenly between them.
+	const n = Math.min(weeks + 1, count);
+	if (n === 1) return [first];
+	return Array.from({ length: n }, (_, i) => new Date(first.getTime() + Math.round((i * weeks) / (n - 1)) * WEEK_MS));
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -118,6 +118,15 @@ describe('the chart', () => {
 		expect(chart.summary).toContain('felt safe at home 3');
 	});
 
+	it('puts the first and the last week under a few weeks of check-ins', () => {
+		const list = [2, 9, 16, 23].map((day) => ({ week: weekOf(at(day)), updatedAt: at(day), ...answers(3, 3, 3, 3) }));
+		const chart = checkInChart(list)!;
+		expect(chart.narrow.xTicks.map((t) => t.label)).toEqual(['2 Mar', '16 Mar', '23 Mar']);
+		expect(chart.wide.xTicks.map((t) => t.label)).toEqual(['2 Mar', '9 Mar', '16 Mar', '23 Mar']);
+		expect(chart.wide.xTicks.map((t) => t.anchor)).toEqual(['start', 'middle', 'middle', 'end']);
+		expect(chart.wide.markEveryPoint).toBe(true);
+	});
+
 	it('labels a year of weekly check-ins by month, and leaves markers to the line ends on a phone', async () => {
 		const list = Array.from({ length: 52 }, (_, i) => ({ week: weekOf(new Date(Date.UTC(2025, 0, 6) + i * 7 * 86_400_000)), updatedAt: at(1), ...answers(3, 3, 3, 3) }));
 		const chart = checkInChart(list)!;
