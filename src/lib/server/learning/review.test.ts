@@ -99,6 +99,7 @@ describe('reviewing', () => {
 		expect((await item())?.doneAt).toEqual(day(11));
 		expect(await dueReviewCount(db, catalog, userId, day(100))).toBe(0);
 		expect((await loadReview(db, catalog, userId, day(100))).items).toEqual([]);
+		expect(await review(['a'], day(100))).toMatchObject({ ok: false, status: 400 });
 	});
 
 	it('wrong brings it back one day later, from any step', async () => {
