@@ -5,9 +5,9 @@ export const SAFETY_CHECK_PATH = '/safety-check';
 
 /**
  * Where a signed-in learner goes on from the safety check ("Not now", all "No", or on from the
- * help-first screen). The course map for now; the first check-in page once it exists.
+ * help-first screen): the first check-in, which is never required and leads on to the course.
  */
-export const SAFETY_CHECK_NEXT = '/learn';
+export const SAFETY_CHECK_NEXT = '/check-in';
 
 /** The way on for a visitor who is not signed in: the course's front page, which says what it is. */
 export const SAFETY_CHECK_NEXT_SIGNED_OUT = '/';

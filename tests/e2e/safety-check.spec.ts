@@ -60,7 +60,9 @@ test('a new learner meets the check after the recovery code; "Not now" skips it,
 	expect(offered).not.toBeNull();
 
 	await page.getByRole('link', { name: 'Not now' }).click();
-	await expect(page).toHaveURL(/\/learn$/);
+	// On to the first check-in (never required), then the course.
+	await expect(page).toHaveURL(/\/check-in$/);
+	await page.getByRole('link', { name: 'Skip for now' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Your course' })).toBeVisible();
 	// Not offered again: the map and the lesson (at its first step) open as they are.
 	for (const [path, landing] of [
@@ -115,7 +117,7 @@ for (const javaScript of [true, false]) {
 		expect(await learnerRows(username)).toEqual(before);
 
 		await links.last().click();
-		await expect(page).toHaveURL(/\/learn$/);
+		await expect(page).toHaveURL(/\/check-in$/);
 		await page.context().close();
 	});
 
@@ -127,8 +129,7 @@ for (const javaScript of [true, false]) {
 		const before = await learnerRows(username);
 		const urls = recordUrls(page);
 		await answer(page, ['No', 'No', 'No']);
-		await expect(page).toHaveURL(/\/learn$/);
-		await expect(page.getByRole('heading', { level: 1, name: 'Your course' })).toBeVisible();
+		await expect(page).toHaveURL(/\/check-in$/);
 		for (const url of urls) expect(url).not.toMatch(/afraid|threats|control|=yes|=no\b/);
 		expect(await learnerRows(username)).toEqual(before);
 		await page.context().close();
@@ -145,7 +146,7 @@ for (const javaScript of [true, false]) {
 		await expect(page.getByRole('group', { name: first.text }).getByRole('radio', { name: 'No', exact: true })).toBeChecked();
 		for (const q of [second, third]) await expect(page.getByRole('group', { name: q.text })).toContainText('Choose Yes or No.');
 		await page.getByRole('link', { name: 'Not now' }).click();
-		await expect(page).toHaveURL(/\/learn$/);
+		await expect(page).toHaveURL(/\/check-in$/);
 		await page.context().close();
 	});
 }
@@ -164,7 +165,7 @@ test('the check can be taken again from the course map and from /help; the first
 	await page.getByRole('link', { name: 'Take the quick safety check' }).click();
 	await expect(checkHeading(page)).toBeVisible();
 	await answer(page, ['No', 'No', 'No']);
-	await expect(page).toHaveURL(/\/learn$/);
+	await expect(page).toHaveURL(/\/check-in$/);
 	expect(await offeredAt(username)).toBe(offered);
 });
 

@@ -94,3 +94,68 @@ export async function practiceRuns(username: string) {
 		db.close();
 	}
 }
+
+async function userIdOf(db: ReturnType<typeof e2eDatabase>, username: string): Promise<string> {
+	const { rows } = await db.execute({ sql: 'select id from users where username = ?', args: [username] });
+	if (!rows[0]) throw new Error(`no learner ${username}`);
+	return String(rows[0].id);
+}
+
+/**
+ * The server has no fake clock, so a test moves time by moving the learner's rows instead: every
+ * question waiting for review becomes due now, as if its one, three or seven days had passed.
+ */
+export async function makeReviewsDue(username: string) {
+	const db = e2eDatabase();
+	try {
+		await db.execute({ sql: 'update review_items set due_at = ? where user_id = ? and done_at is null', args: [Date.now() - 1000, await userIdOf(db, username)] });
+	} finally {
+		db.close();
+	}
+}
+
+/** Moves the learner's check-ins `weeks` weeks into the past (their week and their times), as if saved then. */
+export async function ageCheckIns(username: string, weeks: number) {
+	const db = e2eDatabase();
+	try {
+		const userId = await userIdOf(db, username);
+		// Oldest first, so no row moves onto a week another still holds.
+		const { rows } = await db.execute({ sql: 'select week from check_ins where user_id = ? order by week', args: [userId] });
+		const ms = weeks * 7 * 86_400_000;
+		await db.batch(
+			rows.map((r) => ({
+				sql: `update check_ins set week = date(week, '-${weeks * 7} days'), created_at = created_at - ?, updated_at = updated_at - ? where user_id = ? and week = ?`,
+				args: [ms, ms, userId, r.week]
+			})),
+			'write'
+		);
+	} finally {
+		db.close();
+	}
+}
+
+/** A year of weekly check-ins ending last week, with answers that drift the way real ones might. */
+export async function seedYearOfCheckIns(username: string, weeks = 52) {
+	const db = e2eDatabase();
+	try {
+		const userId = await userIdOf(db, username);
+		const now = Date.now();
+		const today = new Date(now);
+		const monday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - ((today.getUTCDay() + 6) % 7) * 86_400_000;
+		const clamp = (n: number) => Math.max(1, Math.min(5, Math.round(n)));
+		await db.batch(
+			Array.from({ length: weeks }, (_, i) => {
+				const at = monday - (weeks - i) * 7 * 86_400_000;
+				const t = i / weeks;
+				const answers = [clamp(2 + 2.5 * t + Math.sin(i / 2)), clamp(1.5 + 2 * t + Math.cos(i / 3)), clamp(3 + Math.sin(i / 4)), clamp(4 + 0.8 * Math.sin(i / 5))];
+				return {
+					sql: 'insert into check_ins (user_id, week, heard, way_back, steady, safe, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+					args: [userId, new Date(at).toISOString().slice(0, 10), ...answers, at + 3_600_000, at + 3_600_000]
+				};
+			}),
+			'write'
+		);
+	} finally {
+		db.close();
+	}
+}

@@ -1,11 +1,12 @@
 import { parse } from 'devalue';
-import { buildCatalog } from '../../src/lib/course/catalog';
+import { buildCatalog, onePageHref } from '../../src/lib/course/catalog';
 import { readCourseFiles } from '../../src/lib/course/read-files';
 import type { Question } from '../../src/lib/course/schema';
 
 export const catalog = buildCatalog(readCourseFiles(process.cwd()));
 export const lesson = catalog.lessons[0];
-export const lessonPath = `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+/** The whole first lesson on one page: where its forms are sent (they are the same on each step). */
+export const lessonPath = onePageHref(lesson);
 export const reflectionIds = lesson.exercises.filter((e) => e.kind === 'reflection').map((e) => e.id);
 export const questions = lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
 

@@ -68,15 +68,19 @@ export const actions: Actions = {
 	},
 
 	reset: async ({ locals, request }) => {
-		const form = await readForm(request, ['confirm', 'reflections']);
+		const form = await readForm(request, ['confirm', 'reflections', 'checkIns']);
 		const keep = textField(form, 'reflections');
-		if (textField(form, 'confirm') !== 'yes' || (keep !== 'keep' && keep !== 'delete')) {
-			return fail(400, { action: 'reset', message: 'Tick the box to confirm, and choose what happens to your reflections.' });
+		const keepCheckIns = textField(form, 'checkIns');
+		if (textField(form, 'confirm') !== 'yes' || (keep !== 'keep' && keep !== 'delete') || (keepCheckIns !== 'keep' && keepCheckIns !== 'delete')) {
+			return fail(400, { action: 'reset', message: 'Tick the box to confirm, and choose what happens to your reflections and check-ins.' });
 		}
-		await resetProgress(await getDb(), locals.user!.id, keep === 'keep');
+		await resetProgress(await getDb(), locals.user!.id, keep === 'keep', keepCheckIns === 'keep');
 		return {
 			action: 'reset',
-			done: keep === 'keep' ? 'Your progress is reset. Your reflections are kept in your journal.' : 'Your progress and reflections are removed.'
+			done: [
+				keep === 'keep' ? 'Your progress is reset. Your reflections are kept in your journal.' : 'Your progress and reflections are removed.',
+				keepCheckIns === 'keep' ? 'Your check-ins are kept.' : 'Your check-ins are removed too.'
+			].join(' ')
 		};
 	},
 

@@ -74,11 +74,12 @@ export async function deleteAccount(db: Database, userId: string, username: stri
 
 
 /**
- * Starts the course afresh: answers, progress and practice conversations go. What the learner wrote
- * (reflections with their history, and how the things they tried went) stays unless they say otherwise.
+ * Starts the course afresh: answers, progress, practice conversations and questions waiting for
+ * review go. What the learner wrote (reflections with their history, and how the things they
+ * tried went) and their check-ins stay unless they say otherwise.
  */
-export async function resetProgress(db: Database, userId: string, keepReflections: boolean) {
-	const progressTables = [quizAttempts, questionProgress, lessonProgress, dialogueRuns];
-	const tables = keepReflections ? progressTables : [...progressTables, reflectionRevisions, reflections, tryIts];
+export async function resetProgress(db: Database, userId: string, keepReflections: boolean, keepCheckIns: boolean) {
+	const progressTables = [quizAttempts, questionProgress, lessonProgress, dialogueRuns, reviewItems];
+	const tables = [...progressTables, ...(keepReflections ? [] : [reflectionRevisions, reflections, tryIts]), ...(keepCheckIns ? [] : [checkIns])];
 	await batchAll(db, tables.map((table) => db.delete(table).where(eq(table.userId, userId))));
 }

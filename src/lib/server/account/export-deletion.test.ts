@@ -104,31 +104,44 @@ describe('the goodbye page’s counts', () => {
 });
 
 describe('resetting progress', () => {
-	it('keeps reflections when asked to', async () => {
+	it('keeps reflections and check-ins when asked to; questions waiting for review go with the progress', async () => {
 		const a = await seedLearner('casey');
-		await resetProgress(db, a, true);
+		await resetProgress(db, a, true, true);
 		expect((await getCourseOverview(db, catalog, a)).completed).toBe(0);
 		expect(await listReflections(db, a)).toHaveLength(1);
-		expect((await rowsOf(a, 'casey')).quiz_attempts).toBe(0);
+		const rows = await rowsOf(a, 'casey');
+		expect([rows.quiz_attempts, rows.review_items, rows.check_ins]).toEqual([0, 0, 1]);
 	});
 
 	it('removes reflections and their history when asked to', async () => {
 		const a = await seedLearner('drew');
-		await resetProgress(db, a, false);
+		await resetProgress(db, a, false, true);
 		const rows = await rowsOf(a, 'drew');
 		expect([rows.reflections, rows.reflection_revisions, rows.lesson_progress, rows.question_progress]).toEqual([0, 0, 0, 0]);
 		expect(rows.users).toBe(1);
+		expect(rows.check_ins).toBe(1);
+	});
+
+	it('removes check-ins when asked to, and only the learner’s own', async () => {
+		const a = await seedLearner('devon');
+		const b = await seedLearner('dale');
+		await resetProgress(db, a, true, false);
+		expect((await rowsOf(a, 'devon')).check_ins).toBe(0);
+		expect((await rowsOf(a, 'devon')).reflections).toBe(1);
+		expect(await rowsOf(b, 'dale')).toMatchObject({ check_ins: 1, review_items: 1 });
 	});
 });
 
 describe('export', () => {
-	it('holds progress, attempts and each reflection with its history, and no secret', async () => {
+	it('holds progress, attempts, each reflection with its history, check-ins and review state, and no secret', async () => {
 		const a = await seedLearner('emery');
 		const data = await exportLearnerData(db, catalog, a);
 		expect(data.account.username).toBe('emery');
 		expect(data.quizAttempts).toEqual([expect.objectContaining({ lesson: 'm/first', question: 'q1', chose: ['a'], correct: true })]);
 		expect(data.reflections[0]).toMatchObject({ text: 'emery wrote more', revision: 2 });
 		expect(data.reflections[0].history.map((h) => h.text)).toEqual(['emery wrote <b>this</b>', 'emery wrote more']);
+		expect(data.checkIns).toEqual([expect.objectContaining({ weekOf: '2026-11-23', heard: 3, wayBack: 3, steady: 3, safe: 5 })]);
+		expect(data.review).toEqual([expect.objectContaining({ lesson: 'm/first', title: 'First', question: 'q1', step: 0, doneAt: null, lastReviewedAt: null })]);
 		const json = JSON.stringify(data);
 		expect(json).not.toMatch(/argon2|secret|hash/i);
 	});

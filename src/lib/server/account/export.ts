@@ -2,11 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Catalog } from '$lib/course/catalog';
 import type { Dialogue } from '$lib/course/schema';
 import type { Database } from '../db/client';
-import { dialogueRuns, lessonProgress, quizAttempts, reflectionRevisions, reflections, sessions, tryIts, users } from '../db/schema';
+import { checkIns, dialogueRuns, lessonProgress, quizAttempts, reflectionRevisions, reflections, reviewItems, sessions, tryIts, users } from '../db/schema';
 
 /** Everything stored about the learner, for "Download my data". No password hash, no session or recovery secret. */
 export async function exportLearnerData(db: Database, catalog: Catalog, userId: string, now = new Date()) {
-	const [[account], progress, attempts, current, history, devices, runs, picks] = await Promise.all([
+	const [[account], progress, attempts, current, history, devices, runs, picks, weeks, reviews] = await Promise.all([
 		db.$reads.select({ username: users.username, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)),
 		db.$reads.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
 		db.$reads.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(asc(quizAttempts.id)),
@@ -18,7 +18,9 @@ export async function exportLearnerData(db: Database, catalog: Catalog, userId: 
 			.from(dialogueRuns)
 			.where(eq(dialogueRuns.userId, userId))
 			.orderBy(asc(dialogueRuns.lessonId), asc(dialogueRuns.exerciseId), asc(dialogueRuns.run)),
-		db.$reads.select().from(tryIts).where(eq(tryIts.userId, userId)).orderBy(asc(tryIts.chosenAt))
+		db.$reads.select().from(tryIts).where(eq(tryIts.userId, userId)).orderBy(asc(tryIts.chosenAt)),
+		db.$reads.select().from(checkIns).where(eq(checkIns.userId, userId)).orderBy(asc(checkIns.week)),
+		db.$reads.select().from(reviewItems).where(eq(reviewItems.userId, userId))
 	]);
 	const title = (lessonId: string) => catalog.byId(lessonId)?.title ?? lessonId;
 	const dialogueOf = (lessonId: string, exerciseId: string) =>
@@ -78,6 +80,27 @@ export async function exportLearnerData(db: Database, catalog: Catalog, userId: 
 			howItWent: p.outcome,
 			answeredAt: p.answeredAt?.toISOString() ?? null,
 			dismissedAt: p.dismissedAt?.toISOString() ?? null
+		})),
+		/** Answers from 1 (not at all) to 5 (completely), one check-in per week. */
+		checkIns: weeks.map((c) => ({
+			weekOf: c.week,
+			heard: c.heard,
+			wayBack: c.wayBack,
+			steady: c.steady,
+			safe: c.safe,
+			firstSavedAt: c.createdAt.toISOString(),
+			lastSavedAt: c.updatedAt.toISOString()
+		})),
+		/** Questions missed on the first try and where each stands in its review (step 0, 1, 2: one, three, seven days). */
+		review: reviews.map((r) => ({
+			lesson: r.lessonId,
+			title: title(r.lessonId),
+			question: r.exerciseId,
+			step: r.step,
+			dueAt: r.doneAt ? null : r.dueAt.toISOString(),
+			lastReviewedAt: r.lastReviewedAt?.toISOString() ?? null,
+			doneAt: r.doneAt?.toISOString() ?? null,
+			missedAt: r.createdAt.toISOString()
 		}))
 	};
 }

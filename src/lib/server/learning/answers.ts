@@ -4,6 +4,7 @@ import type { Question } from '$lib/course/schema';
 import type { Database } from '../db/client';
 import { questionProgress, quizAttempts } from '../db/schema';
 import { completeIfDone } from './progress';
+import { reviewIfMissedFirstTry } from './review';
 
 export type Grade = { ok: true; correct: boolean; choice: string[] } | { ok: false; message: string };
 
@@ -55,7 +56,9 @@ export async function recordAnswer(
 					doneAt: sql`coalesce(${questionProgress.doneAt}, excluded.done_at)`,
 					updatedAt: now
 				}
-			})
+			}),
+		// A wrong answer may be the first try: then the question comes back for review.
+		...(answer.correct ? [] : [reviewIfMissedFirstTry(db, userId, lesson.id, exerciseId, now)])
 	]);
 	return completeIfDone(db, userId, lesson, now);
 }

@@ -1,5 +1,5 @@
 import { lessonHref, onePageHref, stepHref, type Catalog, type Lesson } from '$lib/course/catalog';
-import type { Exercise } from '$lib/course/schema';
+import type { Exercise, Question } from '$lib/course/schema';
 import type { Step } from '$lib/course/steps';
 import type { ExerciseStates, LessonLink, LessonState, QuestionState } from '$lib/course/view';
 import { optionOrder } from './option-order';
@@ -11,6 +11,31 @@ function link(lesson: Lesson | undefined): LessonLink | null {
 	return lesson ? { href: lessonHref(lesson), title: lesson.title } : null;
 }
 
+/**
+ * A question as this learner sees it, in a lesson or at review: their order of its options, and
+ * for an answer, feedback only for the options chosen.
+ */
+export function questionState(
+	userId: string,
+	lessonId: string,
+	question: Question,
+	answer: { choice: string[]; correct: boolean; done: boolean; attempts: number } | null
+): QuestionState {
+	return {
+		order: optionOrder(userId, `${lessonId}/${question.id}`, question.options.map((o) => o.id)),
+		result: answer && {
+			correct: answer.correct,
+			choice: answer.choice,
+			feedback: question.options.filter((o) => answer.choice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback, right: Boolean(o.correct) })),
+			rightCount: question.options.filter((o) => o.correct).length,
+			// The explanation names the right answer: shown once the learner has found it.
+			explanation: answer.done ? question.explanation : '',
+			done: answer.done,
+			attempts: answer.attempts
+		}
+	};
+}
+
 /** The learner's state of one exercise: feedback, replies and coaching only for what they chose. */
 function exerciseState(lesson: Lesson, ex: Exercise, work: LessonWork, userId: string): ExerciseStates[string] {
 	if (ex.kind === 'dialogue') return { practice: practiceState(ex, work.dialogues.get(ex.id) ?? []) };
@@ -19,22 +44,7 @@ function exerciseState(lesson: Lesson, ex: Exercise, work: LessonWork, userId: s
 		return { body: saved?.body ?? '', revision: saved?.revision ?? 0 };
 	}
 	const progress = work.questions.get(ex.id);
-	const state: QuestionState = {
-		order: optionOrder(userId, `${lesson.id}/${ex.id}`, ex.options.map((o) => o.id)),
-		result: progress
-			? {
-					correct: progress.lastCorrect,
-					choice: progress.lastChoice,
-					feedback: ex.options.filter((o) => progress.lastChoice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback, right: Boolean(o.correct) })),
-					rightCount: ex.options.filter((o) => o.correct).length,
-					// The explanation names the right answer: shown once the learner has found it.
-					explanation: progress.done ? ex.explanation : '',
-					done: progress.done,
-					attempts: progress.attempts
-				}
-			: null
-	};
-	return state;
+	return questionState(userId, lesson.id, ex, progress ? { choice: progress.lastChoice, correct: progress.lastCorrect, done: progress.done, attempts: progress.attempts } : null);
 }
 
 export function exerciseStates(lesson: Lesson, work: LessonWork, userId: string, only?: string): ExerciseStates {

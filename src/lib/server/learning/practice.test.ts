@@ -287,7 +287,7 @@ describe('the learner’s data', () => {
 	it('starting the course again clears every run, whatever happens to reflections', async () => {
 		for (const keep of [true, false]) {
 			await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'b' }, at(1));
-			await resetProgress(db, userId, keep);
+			await resetProgress(db, userId, keep, true);
 			expect(await rows()).toEqual([]);
 			expect(await state()).toMatchObject({ run: 1, steps: [], finished: false });
 		}

@@ -196,9 +196,9 @@ describe('the learner’s data', () => {
 	});
 
 	it('starting again keeps what the learner wrote unless they delete reflections too', async () => {
-		await resetProgress(db, userId, true);
+		await resetProgress(db, userId, true, true);
 		expect(await rows()).toHaveLength(2);
-		await resetProgress(db, userId, false);
+		await resetProgress(db, userId, false, true);
 		expect(await rows()).toEqual([]);
 	});
 });
