@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { signUp } from '../../src/lib/server/auth/accounts';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
 
 /** A real, migrated libSQL file in a fresh temp folder; `cleanup` closes and removes it. */
@@ -32,4 +33,12 @@ export function migrationsBefore(tag: string): { folder: string; cleanup: () => 
 	journal.entries = journal.entries.slice(0, at);
 	writeFileSync(journalPath, JSON.stringify(journal));
 	return { folder, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+/** A test database with one signed-up learner in it: most tests of learner data start here. */
+export async function openLearnerDatabase(): Promise<{ db: Database; userId: string; cleanup: () => void }> {
+	const { db, cleanup } = await openTestDatabase();
+	const r = await signUp(db, 'learner', 'steady river 77');
+	if (!r.ok) throw new Error(r.message);
+	return { db, userId: r.user.id, cleanup };
 }

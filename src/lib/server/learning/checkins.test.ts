@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signUp } from '../auth/accounts';
 import type { Database } from '../db/client';
 import { checkIns } from '../db/schema';
-import { openTestDatabase } from '$test/test-database';
+import { openLearnerDatabase } from '$test/test-database';
 import { weekLabel } from '$lib/check-in';
 import { checkInChart } from './check-in-chart';
 import { checkInDue, listCheckIns, needsHelpFirst, readCheckIn, saveCheckIn, thisWeeks, weekOf } from './checkins';
@@ -11,12 +10,7 @@ let db: Database;
 let cleanup: () => void;
 let userId: string;
 
-beforeEach(async () => {
-	({ db, cleanup } = await openTestDatabase());
-	const r = await signUp(db, 'learner', 'steady river 77');
-	if (!r.ok) throw new Error(r.message);
-	userId = r.user.id;
-});
+beforeEach(async () => ({ db, userId, cleanup } = await openLearnerDatabase()));
 afterEach(() => cleanup());
 
 /** 2026-03-02 is a Monday. */

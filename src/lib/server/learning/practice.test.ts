@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Lesson } from '$lib/course/catalog';
 import type { Dialogue } from '$lib/course/schema';
 import { courseFiles, lessonSource, sampleExercises } from '$test/course-fixtures';
-import { openTestDatabase } from '$test/test-database';
-import { signUp } from '../auth/accounts';
+import { openLearnerDatabase } from '$test/test-database';
 import { exportLearnerData } from '../account/export';
 import { resetProgress } from '../account/deletion';
 import type { Database } from '../db/client';
@@ -46,12 +45,7 @@ let db: Database;
 let cleanup: () => void;
 let userId: string;
 
-beforeEach(async () => {
-	({ db, cleanup } = await openTestDatabase());
-	const r = await signUp(db, 'learner', 'steady river 77');
-	if (!r.ok) throw new Error(r.message);
-	userId = r.user.id;
-});
+beforeEach(async () => ({ db, userId, cleanup } = await openLearnerDatabase()));
 afterEach(() => cleanup());
 
 const rows = () => db.$reads.select().from(dialogueRuns).orderBy(dialogueRuns.run);

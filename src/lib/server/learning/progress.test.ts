@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCatalog, type Catalog } from '$lib/course/catalog';
 import { courseFiles, lessonSource } from '$test/course-fixtures';
-import { signUp } from '../auth/accounts';
 import type { Database } from '../db/client';
 import { quizAttempts, reflectionRevisions } from '../db/schema';
-import { openTestDatabase } from '$test/test-database';
+import { openLearnerDatabase } from '$test/test-database';
 import { recordAnswer } from './answers';
 import { getCourseOverview, getLessonWork, recordVisit, visitNeedsWrite } from './progress';
 import { saveReflection } from './reflections';
@@ -23,12 +22,7 @@ const catalog: Catalog = buildCatalog(
 const [first, second, third, safety] = catalog.lessons;
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 
-beforeEach(async () => {
-	({ db, cleanup } = await openTestDatabase());
-	const r = await signUp(db, 'learner', 'steady river 77');
-	if (!r.ok) throw new Error(r.message);
-	userId = r.user.id;
-});
+beforeEach(async () => ({ db, userId, cleanup } = await openLearnerDatabase()));
 afterEach(() => cleanup());
 
 async function states() {

@@ -4,7 +4,7 @@ import { courseFiles, lessonSource } from '$test/course-fixtures';
 import { signUp } from '../auth/accounts';
 import type { Database } from '../db/client';
 import { quizAttempts, reviewItems } from '../db/schema';
-import { openTestDatabase } from '$test/test-database';
+import { openLearnerDatabase } from '$test/test-database';
 import { recordAnswer } from './answers';
 import { answerReview, dueReviewCount, loadReview, nextReview } from './review';
 
@@ -39,12 +39,7 @@ const start = Date.UTC(2026, 2, 2, 9);
 /** A fake clock: `day(1.5)` is a day and a half after the first answer. */
 const day = (n: number) => new Date(start + n * DAY);
 
-beforeEach(async () => {
-	({ db, cleanup } = await openTestDatabase());
-	const r = await signUp(db, 'learner', 'steady river 77');
-	if (!r.ok) throw new Error(r.message);
-	userId = r.user.id;
-});
+beforeEach(async () => ({ db, userId, cleanup } = await openLearnerDatabase()));
 afterEach(() => cleanup());
 
 const wrong = { correct: false, choice: ['b'] };
