@@ -165,6 +165,14 @@ test('the devices list signs out another browser', async ({ page, browser }) => 
 	await expect(devices.filter({ hasText: 'This device' })).toHaveCount(1);
 	// Playwright's desktop Chrome profile reports Windows.
 	await expect(devices.first()).toContainText('Chrome on Windows');
+	// Three browsers with the same name: each has a tag of its own to tell them apart.
+	const tags = await devices.evaluateAll((items) => items.map((li) => li.textContent?.match(/device ([0-9A-F]{4})/)?.[1]));
+	expect(new Set(tags).size).toBe(3);
+
+	// The password forms tell a password manager whose password it is.
+	for (const form of ['?/password', '?/recovery', '?/delete']) {
+		await expect(page.locator(`form[action="${form}"] input[autocomplete="username"]`)).toHaveValue(username);
+	}
 
 	await devices.filter({ hasNotText: 'This device' }).first().getByRole('button', { name: /Sign out/ }).click();
 	await expect(page.getByText('That device is signed out.')).toBeVisible();

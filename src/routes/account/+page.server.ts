@@ -2,7 +2,7 @@ import { fail, redirect, type Cookies } from '@sveltejs/kit';
 import { changePassword, checkSessionPassword, type PasswordCheck } from '$lib/server/auth/accounts';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { replaceRecoveryCode } from '$lib/server/auth/recovery';
-import { invalidateOwnSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
+import { deviceTag, invalidateOwnSession, invalidateUserSessions, listUserSessions } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { isSecureCookie } from '$lib/server/http/policy.js';
 import { readForm, textField } from '$lib/server/http/forms';
@@ -16,6 +16,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		username: locals.user!.username,
 		devices: sessions.map((s) => ({
 			id: s.id,
+			tag: deviceTag(s.id),
 			name: deviceName(s.userAgent),
 			signedInAt: s.createdAt.toISOString(),
 			lastUsedAt: s.lastVerifiedAt.toISOString(),

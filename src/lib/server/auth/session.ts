@@ -147,6 +147,14 @@ export async function listUserSessions(db: Database, userId: string, now = new D
 		.orderBy(desc(sessions.lastVerifiedAt));
 }
 
+/**
+ * A short, stable tag for a signed-in device, to tell apart two with the same name and times. Made
+ * from the session id by a one-way hash: it reveals nothing of the token.
+ */
+export function deviceTag(sessionId: string): string {
+	return createHash('sha256').update(sessionId).digest('hex').slice(0, 4).toUpperCase();
+}
+
 /** Removes sessions that can no longer validate (validation only removes those presented again). */
 export async function deleteExpiredSessions(db: Database, now = new Date()) {
 	await db.delete(sessions).where(not(live(now)!));
