@@ -35,11 +35,19 @@ async function back(page: Page) {
 	await page.goBack({ waitUntil: 'commit' }).catch((e: Error) => expect(e.message).toContain('ERR_CACHE_MISS'));
 }
 
-/** Everything a person at the screen could read, form fields included. */
-async function onScreen(page: Page) {
-	return page.evaluate(() =>
-		[document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value)].join('\n')
-	);
+/** Everything a person at the screen could read, form fields included, once Back has settled. */
+async function onScreen(page: Page): Promise<string> {
+	try {
+		return await page.evaluate(() =>
+			[document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value)].join('\n')
+		);
+	} catch (e) {
+		// Back committed one document and the browser replaced it (a refused POST result becomes its
+		// error page): read the one that stays.
+		if (!(e instanceof Error) || !e.message.includes('Execution context was destroyed')) throw e;
+		await page.waitForLoadState('domcontentloaded');
+		return onScreen(page);
+	}
 }
 
 async function newDevice(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {

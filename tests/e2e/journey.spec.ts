@@ -11,6 +11,7 @@ import {
 	reflectionsOf,
 	signIn,
 	signUp,
+	signUpThroughPages,
 	stepsOf,
 	stepUrl
 } from '../support/e2e';
@@ -30,7 +31,7 @@ async function next(page: Page) {
 async function journey(browser: Browser, javaScript: boolean) {
 	const context = await browser.newContext({ javaScriptEnabled: javaScript });
 	const page = await context.newPage();
-	const username = await signUp(page);
+	const { username } = await signUpThroughPages(page);
 
 	// The course map: lesson 1 open, lesson 2 locked, and it says what opens it.
 	await expect(page.getByRole('heading', { name: 'Your course' })).toBeVisible();

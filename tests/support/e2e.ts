@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { parse } from 'devalue';
 import { buildCatalog, lessonHref, onePageHref, stepHref, type Lesson } from '../../src/lib/course/catalog';
 import { lessonSteps } from '../../src/lib/course/steps';
 import { readCourseFiles } from '../../src/lib/course/read-files';
@@ -23,12 +24,33 @@ export function uniqueName(prefix = 'learner') {
 export const PASSWORD = 'quiet evening walk 42';
 
 
+/**
+ * A new learner, signed in on `page`'s browser and looking at the course map. Made the quick way:
+ * the sign-up form's own action, then the safety check's first showing (which records the offer),
+ * as requests. Tests of the sign-up flow itself walk it page by page (`signUpThroughPages`).
+ */
 export async function signUp(page: Page, username = uniqueName()) {
 	return (await createAccount(page, username)).username;
 }
 
-/** Signs up and returns the recovery code the page shows once. */
+/** Signs up the quick way (see signUp) and returns the recovery code the page would show once. */
 export async function createAccount(page: Page, username = uniqueName()) {
+	const origin = new URL(process.env.HEARD_E2E_URL!).origin;
+	const response = await page.request.post('/signup', {
+		form: { username, password: PASSWORD },
+		headers: { origin, 'x-sveltekit-action': 'true', accept: 'application/json' }
+	});
+	const result = await response.json();
+	expect(result.type, JSON.stringify(result)).toBe('success');
+	const { recoveryCode } = parse(result.data) as { recoveryCode: string };
+	expect((await page.request.get('/safety-check')).status()).toBe(200);
+	await page.goto('/learn');
+	await expect(page.getByRole('heading', { level: 1, name: 'Your course' })).toBeVisible();
+	return { username, recoveryCode };
+}
+
+/** Signs up as a learner does, page by page: the form, the recovery code, the safety check and the first check-in, both skipped. */
+export async function signUpThroughPages(page: Page, username = uniqueName()) {
 	await page.goto('/signup');
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(PASSWORD);

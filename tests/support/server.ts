@@ -20,6 +20,21 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
+/**
+ * Servers still running when the test process ends. A test that timed out never reached its
+ * stop(), and its server stayed behind for hours, holding CPU and skewing the next bench.
+ */
+const running = new Set<ChildProcess>();
+function killRunning() {
+	for (const child of running) child.kill('SIGKILL');
+}
+process.once('exit', killRunning);
+// Vitest ends a worker with SIGTERM, which skips 'exit' handlers unless the signal is handled.
+process.once('SIGTERM', () => {
+	killRunning();
+	process.exit(143);
+});
+
 export interface RunningServer {
 	base: string;
 	process: ChildProcess;
@@ -46,9 +61,18 @@ export async function startServer(databasePath: string): Promise<RunningServer> 
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	running.add(child);
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', () => {
+			running.delete(child);
+			resolve();
+		})
+	);
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server on ${port} did not start:\n${output}`)), 20_000);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`server on ${port} did not start:\n${output}`));
+		}, 20_000);
 		const onData = (chunk: Buffer) => {
 			output += chunk.toString();
 			if (output.includes('Heard is ready')) {
