@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { Lesson } from '../../src/lib/course/catalog';
 import { completeLessonsInDatabase } from '../support/e2e-database';
 import {
 	catalog,
@@ -42,6 +43,61 @@ for (const javaScript of [true, false]) {
 		await context.close();
 	});
 }
+
+/** The exercises asked on steps `numbers` of `lesson`. */
+const exercisesAt = (lesson: Lesson, ...numbers: number[]) =>
+	numbers.map((n) => {
+		const step = stepsOf(lesson)[n - 1];
+		return lesson.exercises.find((e) => 'exerciseId' in step && e.id === step.exerciseId)!;
+	});
+
+/** The first lesson with two steps of one kind in a row, and where they are. */
+function twoInARow(kind: 'reflection' | 'question') {
+	for (const [index, lesson] of catalog.lessons.entries()) {
+		const n = stepsOf(lesson).findIndex((s, i, all) => s.kind === kind && all[i + 1]?.kind === kind) + 1;
+		if (n > 0) return { lesson, before: catalog.lessons.slice(0, index), n };
+	}
+	throw new Error(`no lesson has two ${kind} steps in a row`);
+}
+
+test('two reflections in a row each show and keep their own text', async ({ page }) => {
+	const { lesson, before, n } = twoInARow('reflection');
+	const username = await signUp(page);
+	await completeLessonsInDatabase(username, before.map((l) => l.id));
+	const [first, second] = exercisesAt(lesson, n, n + 1);
+	if (first.kind !== 'reflection' || second.kind !== 'reflection') throw new Error('expected two reflections');
+	await page.goto(stepUrl(lesson, n));
+	await page.getByRole('textbox', { name: first.prompt }).fill('The first one');
+	await go(page, 'Next').click();
+	await expect(page).toHaveURL(stepUrl(lesson, n + 1));
+	// A component kept from the step before showed its text here, and would have saved it under this prompt.
+	await expect(page.getByRole('textbox', { name: second.prompt })).toHaveValue('');
+	await page.getByRole('textbox', { name: second.prompt }).fill('The second one');
+	await go(page, 'Back').click();
+	await expect(page).toHaveURL(stepUrl(lesson, n));
+	await expect(page.getByRole('textbox', { name: first.prompt })).toHaveValue('The first one');
+	await page.reload();
+	await expect(page.getByRole('textbox', { name: first.prompt })).toHaveValue('The first one');
+	await page.goto(stepUrl(lesson, n + 1));
+	await expect(page.getByRole('textbox', { name: second.prompt })).toHaveValue('The second one');
+});
+
+test('two questions in a row: the second starts unanswered', async ({ page }) => {
+	const { lesson, before, n } = twoInARow('question');
+	const username = await signUp(page);
+	await completeLessonsInDatabase(username, before.map((l) => l.id));
+	const [first, second] = exercisesAt(lesson, n, n + 1);
+	if (first.kind === 'reflection' || first.kind === 'dialogue' || second.kind === 'reflection' || second.kind === 'dialogue') throw new Error('expected two questions');
+	await page.goto(stepUrl(lesson, n));
+	await questionGroup(page, first).getByRole(first.kind === 'single' ? 'radio' : 'checkbox', { name: first.options.find((o) => o.correct)!.text, exact: true }).check();
+	await questionGroup(page, first).getByRole('button', { name: 'Check answer' }).click();
+	await expect(verdict(page, first)).toHaveText(/^Correct/);
+	await go(page, 'Next').click();
+	await expect(page).toHaveURL(stepUrl(lesson, n + 1));
+	await expect(questionGroup(page, second).getByRole('button', { name: 'Check answer' })).toBeVisible();
+	await expect(verdict(page, second)).toHaveCount(0);
+	await expect(page.getByRole(second.kind === 'single' ? 'radio' : 'checkbox', { checked: true })).toHaveCount(0);
+});
 
 test('Continue and signing in land on the first unfinished step, never the top of a half-done lesson', async ({ page, browser }) => {
 	const username = await signUp(page);

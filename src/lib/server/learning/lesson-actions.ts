@@ -16,10 +16,10 @@ function isStepOf(lesson: Lesson, href: string) {
 	return Number.isInteger(n) && n >= 1 && n <= stepsOf(lesson).length && href === stepHref(lesson, n);
 }
 
-/** The exercise a form names, after checking the learner may work on this lesson. */
 /** The lesson a route's parameters name. */
 const lessonOf = (params: Partial<Record<string, string>>) => ({ module: params.module ?? '', lesson: params.lesson ?? '' });
 
+/** The exercise a form names, after checking the learner may work on this lesson. */
 async function exerciseFor(locals: App.Locals, params: Partial<Record<string, string>>, form: FormData) {
 	const db = await getDb();
 	const { lesson, locked, blockedBy } = await findLesson(db, locals.user!.id, lessonOf(params));
