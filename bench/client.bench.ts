@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { it, onTestFinished } from 'vitest';
-import { buildCatalog } from '../src/lib/course/catalog';
+import { buildCatalog, stepHref } from '../src/lib/course/catalog';
+import { lessonSteps } from '../src/lib/course/steps';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { Learner } from '../tests/support/learner';
 import { startServer, tempDatabase } from '../tests/support/server';
@@ -13,14 +14,15 @@ import { printTable } from './report';
 const catalog = buildCatalog(readCourseFiles(process.cwd()));
 const lesson = catalog.lessons[0];
 
-it('bytes of JavaScript and CSS a lesson page loads (gzip)', async () => {
+it('bytes of JavaScript and CSS a lesson step loads (gzip)', async () => {
 	const server = await startServer(tempDatabase());
 	// Stopped however the run ends: a failed one must not leave it running, holding its port.
 	onTestFinished(() => server.stop());
 	const learner = new Learner(`client-${Date.now().toString(36)}`);
 	await learner.signUp(server.base);
 	const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-	const url = `${server.base}/learn/${lesson.moduleSlug}/${lesson.slug}`;
+	// A question step: the lesson's reading chunk and the quiz, the most a step loads.
+	const url = `${server.base}${stepHref(lesson, lessonSteps(lesson).findIndex((s) => s.kind === 'question') + 1)}`;
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
 	const context = await browser.newContext();
 	await context.addCookies([{ name: 'heard_session', value: learner.cookie.split('=')[1], url: server.base }]);
@@ -44,7 +46,7 @@ it('bytes of JavaScript and CSS a lesson page loads (gzip)', async () => {
 
 	// Lighthouse 12 (13 needs Node 22), mobile settings (its default), the system Chromium.
 	mkdirSync('bench/results', { recursive: true });
-	const report = 'bench/results/lighthouse-lesson.json';
+	const report = 'bench/results/lighthouse-lesson-step.json';
 	await promisify(execFile)('npx', [
 		'--yes',
 		'lighthouse@12.8.2',
@@ -61,7 +63,7 @@ it('bytes of JavaScript and CSS a lesson page loads (gzip)', async () => {
 	const score = (c: string) => String(Math.round(lh.categories[c].score * 100));
 	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 	printTable(
-		'Client: a signed-in lesson page (transfer sizes gzip; Lighthouse mobile)',
+		'Client: a signed-in lesson step, a question (transfer sizes gzip; Lighthouse mobile)',
 		['JavaScript', 'CSS', 'HTML', 'performance', 'accessibility', 'LCP'],
 		[[kb(sizes.js), kb(sizes.css), kb(sizes.html), score('performance'), score('accessibility'), lh.audits['largest-contentful-paint'].displayValue]]
 	);

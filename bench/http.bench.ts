@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { parse } from 'devalue';
 import { it, onTestFinished } from 'vitest';
-import { buildCatalog } from '../src/lib/course/catalog';
+import { buildCatalog, onePageHref, stepHref } from '../src/lib/course/catalog';
+import { lessonSteps } from '../src/lib/course/steps';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { createSession } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db/client';
@@ -15,7 +16,12 @@ import { seedLearners, seedYearOfCheckIns } from './seed';
 
 const catalog = buildCatalog(readCourseFiles(process.cwd()));
 const lesson = catalog.lessons[0];
-const lessonPath = `/learn/${lesson.moduleSlug}/${lesson.slug}`;
+/** The whole lesson on one page: where its forms post too (they are the same on every step). */
+const lessonPath = onePageHref(lesson);
+const steps = lessonSteps(lesson);
+/** A step of each kind a learner spends most of a lesson on: a part of the reading, and a question. */
+const readingStep = stepHref(lesson, steps.findIndex((s) => s.kind === 'reading' && s.part > 0) + 1);
+const questionStep = stepHref(lesson, steps.findIndex((s) => s.kind === 'question') + 1);
 const reflection = lesson.exercises.find((e) => e.kind === 'reflection')!;
 const question = lesson.exercises.find((e) => e.kind === 'single' || e.kind === 'multiple')!;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -106,7 +112,10 @@ it('server throughput and latency against its ceilings', async () => {
 		// Not a target: the same small page signed in, which parts the lesson page's cost into the
 		// session check and the rest (its own queries, and rendering four times the HTML).
 		['same page, signed in', server.base, [asLearner('GET', '/help')]],
-		['lesson page, signed in', server.base, [asLearner('GET', lessonPath)]],
+		// Budget: each step p99 under 50 ms at 10 connections, at least half the signed-out page's rate.
+		['lesson step: reading', server.base, [asLearner('GET', readingStep)]],
+		['lesson step: a question', server.base, [asLearner('GET', questionStep)]],
+		['whole lesson on one page', server.base, [asLearner('GET', lessonPath)]],
 		['course map', server.base, [asLearner('GET', '/learn')]],
 		// Budget: p99 under 50 ms at 10 connections, with its check-ins chart and review count.
 		['course map, a year of check-ins', server.base, [asLearner('GET', '/learn', undefined, false, yearCookies)]],
