@@ -59,13 +59,18 @@ test.describe('password checks inside a session', () => {
 		await signUp(page);
 		await page.goto('/account');
 		const field = page.getByLabel('Your password').last();
-		for (let i = 1; i <= 4; i++) {
-			await field.fill(`guess ${i}`);
+		// Each try waits for its own answer: the message of the first stays on screen during the next.
+		const tryPassword = async (password: string) => {
+			await field.fill(password);
+			const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/account');
 			await page.getByRole('button', { name: 'Delete my account' }).click();
+			await answered;
+		};
+		for (let i = 1; i <= 4; i++) {
+			await tryPassword(`guess ${i}`);
 			await expect(page.getByText('That password is not right. Nothing was deleted.')).toBeVisible();
 		}
-		await field.fill('guess 5');
-		await page.getByRole('button', { name: 'Delete my account' }).click();
+		await tryPassword('guess 5');
 		await expect(page.getByText(/Too many wrong passwords\. .*signed out/)).toBeVisible();
 		await page.goto('/journal');
 		await expect(page).toHaveURL(/\/login\?next=%2Fjournal$/);
