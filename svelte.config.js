@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import { splitLessonHtml } from './src/lib/course/lesson-parts.js';
 import { publicFrontmatter } from './src/lib/course/public-text.js';
+
+const sources = JSON.parse(readFileSync(new URL('./lessons/sources.json', import.meta.url), 'utf8'));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,7 +17,7 @@ const config = {
 			// Lesson frontmatter holds the quiz answers. The server parses all of it itself
 			// (src/lib/server/course.ts); the compiled lesson gets only what its exercises ask,
 			// as `metadata`, so answers never ship in the browser bundle.
-			frontmatter: { type: 'yaml', marker: '-', parse: publicFrontmatter }
+			frontmatter: { type: 'yaml', marker: '-', parse: (frontmatter) => publicFrontmatter(frontmatter, sources) }
 		}),
 		{
 			name: 'heard-lesson-parts',

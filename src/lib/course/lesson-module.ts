@@ -1,11 +1,11 @@
 import type { Component } from 'svelte';
-import type { ExerciseText } from './public-text.js';
+import type { ExerciseText, SourceText } from './public-text.js';
 
 export interface LessonModule {
 	/** The lesson's reading; `part` shows one part of it (a step), none shows it all. */
 	default: Component<{ part?: number }>;
-	/** What the exercises ask (see public-text.js); the server data holds the learner's state. */
-	metadata: { exercises: ExerciseText[]; tryThisWeek: { id: string; text: string }[] };
+	/** What the exercises ask, and the sources (see public-text.js); the server data holds the learner's state. */
+	metadata: { exercises: ExerciseText[]; tryThisWeek: { id: string; text: string }[]; sources: SourceText[] };
 }
 
 // Lazy: each lesson is its own chunk, loaded only when opened.

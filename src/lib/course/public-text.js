@@ -6,6 +6,7 @@ import { parse } from 'yaml';
  * @typedef {{ id: string, partner?: string, choices: { id: string, say: string }[] }} TurnText
  * @typedef {{ kind: 'dialogue', id: string, title: string, scene?: string, turns: TurnText[] }} DialogueText
  * @typedef {QuestionText | ReflectionText | DialogueText} ExerciseText
+ * @typedef {{ title: string, url?: string, note?: string }} SourceText
  */
 
 /** @param {unknown} value */
@@ -18,14 +19,19 @@ const text = (value) => String(value ?? '').trim();
  * of a lesson travel once, cacheably, and each page load sends only the learner's own state.
  * Plain JS: svelte.config.js imports it. The catalog validates the same frontmatter at build time.
  *
+ * The lesson's sources travel the same way, resolved from lessons/sources.json: they are the same
+ * for every learner, so they belong in the cached chunk, not in every step's data.
+ *
  * @param {string} frontmatter the YAML between the lesson's --- lines
- * @returns {{ exercises: ExerciseText[], tryThisWeek: { id: string, text: string }[] }}
+ * @param {Record<string, SourceText>} [sources] lessons/sources.json (keys the catalog checks at build)
+ * @returns {{ exercises: ExerciseText[], tryThisWeek: { id: string, text: string }[], sources: SourceText[] }}
  */
-export function publicFrontmatter(frontmatter) {
+export function publicFrontmatter(frontmatter, sources = {}) {
 	const data = parse(frontmatter) ?? {};
 	return {
 		exercises: list(data.exercises).map(publicExercise),
-		tryThisWeek: list(data.tryThisWeek).map((t) => ({ id: text(t.id), text: text(t.text) }))
+		tryThisWeek: list(data.tryThisWeek).map((t) => ({ id: text(t.id), text: text(t.text) })),
+		sources: list(data.sources).flatMap((key) => (sources[key] ? [sources[key]] : []))
 	};
 }
 

@@ -9,7 +9,7 @@ const frontmatter = (file: string) => FRONTMATTER.exec(files.lessons[file])![1];
 
 describe('what a compiled lesson tells the browser', () => {
 	it.each(catalog.lessons.map((l) => [l.file, l] as const))('%s: every exercise in order, as the server reads it, with no answer', (file, lesson) => {
-		const { exercises, tryThisWeek } = publicFrontmatter(frontmatter(file));
+		const { exercises, tryThisWeek, sources } = publicFrontmatter(frontmatter(file), files.sources as Record<string, { title: string }>);
 		expect(exercises).toEqual(
 			lesson.exercises.map((ex) =>
 				ex.kind === 'reflection'
@@ -26,6 +26,9 @@ describe('what a compiled lesson tells the browser', () => {
 			)
 		);
 		expect(tryThisWeek).toEqual(lesson.tryThisWeek ?? []);
+		// The sources the server cites, in order: the page shows them from the lesson's chunk.
+		expect(sources).toEqual(lesson.sources);
+		expect(sources.length).toBeGreaterThan(0);
 		expect(JSON.stringify(exercises)).not.toMatch(/"(correct|feedback|explanation|reply|coach|next|end|endings)"/);
 	});
 

@@ -51,9 +51,14 @@ export function exerciseStates(lesson: Lesson, work: LessonWork, userId: string,
 	return Object.fromEntries(lesson.exercises.filter((ex) => !only || ex.id === only).map((ex) => [ex.id, exerciseState(lesson, ex, work, userId)]));
 }
 
-/** What every view of a lesson shows about where it sits in the course. */
+const moduleOf = (catalog: Catalog, lesson: Lesson) => catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
+
+/**
+ * What every view of a lesson shows about where it sits in the course. Each view adds only what it
+ * shows: every byte of a page's data is serialised, sent, hashed and parsed on every request.
+ */
 function lessonFrame(catalog: Catalog, lesson: Lesson, overview: CourseOverview) {
-	const module = catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
+	const module = moduleOf(catalog, lesson);
 	const next = catalog.lessons[lesson.index + 1];
 	const nextState = next && overview.states.get(next.id)!.state;
 	return {
@@ -61,31 +66,34 @@ function lessonFrame(catalog: Catalog, lesson: Lesson, overview: CourseOverview)
 			file: lesson.file,
 			title: lesson.title,
 			minutes: lesson.minutes,
-			sources: lesson.sources,
 			moduleTitle: module.title,
 			position: module.lessons.indexOf(lesson) + 1,
 			moduleLength: module.lessons.length,
-			onePage: onePageHref(lesson),
-			start: stepHref(lesson, 1),
-			reflections: lesson.exercises.filter((e) => e.kind === 'reflection').length
+			onePage: onePageHref(lesson)
 		},
 		complete: overview.states.get(lesson.id)!.state === 'complete',
-		outline: module.lessons.map((l) => {
-			const state: LessonState = overview.states.get(l.id)!.state;
-			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };
-		}),
-		previous: link(catalog.lessons[lesson.index - 1]),
 		next: nextState && nextState !== 'locked' ? link(next) : null,
 		nextLocked: nextState === 'locked' ? link(next) : null
 	};
 }
 
 /**
- * The whole lesson on one page.
+ * The whole lesson on one page, with its module's lessons beside it.
  * @param tryItChosen the thing to try picked on this lesson and not yet followed up (try-it.ts `openPick`)
  */
 export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string, tryItChosen: string | null) {
-	return { ...lessonFrame(catalog, lesson, overview), tryItChosen, exerciseStates: exerciseStates(lesson, work, userId) };
+	const frame = lessonFrame(catalog, lesson, overview);
+	return {
+		...frame,
+		lesson: { ...frame.lesson, start: stepHref(lesson, 1), reflections: lesson.exercises.filter((e) => e.kind === 'reflection').length },
+		outline: moduleOf(catalog, lesson).lessons.map((l) => {
+			const state: LessonState = overview.states.get(l.id)!.state;
+			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };
+		}),
+		previous: link(catalog.lessons[lesson.index - 1]),
+		tryItChosen,
+		exerciseStates: exerciseStates(lesson, work, userId)
+	};
 }
 
 /** One step of a lesson: the step, its exercise's state if it has one, and the way back and on. */
@@ -101,7 +109,9 @@ export function stepPage(
 ) {
 	const step = steps[number - 1];
 	const href = (n: number) => stepHref(lesson, n);
-	const remaining = steps.flatMap((s, i) => (s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work) ? [{ title: s.title, href: href(i + 1) }] : []));
+	// What is left to do is listed on the finishing step only.
+	const remaining =
+		step.kind === 'finish' ? steps.flatMap((s, i) => (s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work) ? [{ title: s.title, href: href(i + 1) }] : [])) : [];
 	return {
 		...lessonFrame(catalog, lesson, overview),
 		step: { ...step, number, total: steps.length },

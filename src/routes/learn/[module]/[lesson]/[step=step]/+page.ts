@@ -8,6 +8,7 @@ export const load: PageLoad = async ({ data }) => {
 	const asked = lesson.metadata.exercises.filter((e) => e.id in exerciseStates);
 	return {
 		...rest,
+		lesson: { ...rest.lesson, sources: lesson.metadata.sources },
 		body: lesson.default,
 		exercise: exerciseViews(asked, exerciseStates)[0] ?? null,
 		// Offered on a finished lesson's last step.
