@@ -54,20 +54,7 @@ export interface Catalog {
 	byId(id: string): Lesson | undefined;
 }
 
-/** Where a lesson lives: it opens at the learner's next step there. */
-export function lessonHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>): string {
-	return `/learn/${lesson.moduleSlug}/${lesson.slug}`;
-}
-
-/** One step of a lesson, counted from 1. */
-export function stepHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>, step: number): string {
-	return `${lessonHref(lesson)}/${step}`;
-}
-
-/** The whole lesson on one page. */
-export function onePageHref(lesson: Pick<Lesson, 'moduleSlug' | 'slug'>): string {
-	return `${lessonHref(lesson)}/all`;
-}
+export { lessonHref, onePageHref, stepHref } from './urls.ts';
 
 export class CatalogError extends Error {
 	constructor(public problems: string[]) {

@@ -115,7 +115,8 @@ export function stepPage(
 	return {
 		...lessonFrame(catalog, lesson, overview),
 		step: { ...step, number, total: steps.length },
-		steps: steps.map((s, i) => ({ title: s.title, href: href(i + 1), done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work), current: i + 1 === number })),
+		// Each step's address and which one is current are worked out by the page (+page.ts).
+		steps: steps.map((s) => ({ title: s.title, done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work) })),
 		back: number > 1 ? href(number - 1) : null,
 		forward: number < steps.length ? href(number + 1) : null,
 		exerciseStates: 'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},

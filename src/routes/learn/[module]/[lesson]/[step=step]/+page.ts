@@ -1,14 +1,16 @@
 import { lessonModule } from '$lib/course/lesson-module';
+import { stepHref } from '$lib/course/urls';
 import { exerciseViews } from '$lib/course/view';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = async ({ data }) => {
+export const load: PageLoad = async ({ data, params }) => {
 	const lesson = await lessonModule(data.lesson.file);
 	const { exerciseStates, ...rest } = data;
 	const asked = lesson.metadata.exercises.filter((e) => e.id in exerciseStates);
 	return {
 		...rest,
 		lesson: { ...rest.lesson, sources: lesson.metadata.sources },
+		steps: data.steps.map((s, i) => ({ ...s, href: stepHref({ moduleSlug: params.module, slug: params.lesson }, i + 1), current: i + 1 === data.step.number })),
 		body: lesson.default,
 		exercise: exerciseViews(asked, exerciseStates)[0] ?? null,
 		// Offered on a finished lesson's last step.
