@@ -32,7 +32,7 @@ export const actions: Actions = {
 		const db = await getDb();
 		// The journal edits what was written; starting a reflection happens in its (unlocked) lesson.
 		const userId = locals.user!.id;
-		const written = (await getLessonWork(db, userId, lesson.id)).reflections.has(exerciseId);
+		const written = (await getLessonWork(db, userId, lesson)).reflections.has(exerciseId);
 		if (!written && (await lessonAccess(db, userId, lesson)).locked) {
 			return fail(403, { lesson: lesson.id, exercise: exerciseId, message: 'That lesson is not open yet.' });
 		}

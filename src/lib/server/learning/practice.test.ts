@@ -49,7 +49,7 @@ beforeEach(async () => ({ db, userId, cleanup } = await openLearnerDatabase()));
 afterEach(() => cleanup());
 
 const rows = () => db.$reads.select().from(dialogueRuns).orderBy(dialogueRuns.run);
-const runs = async () => (await getLessonWork(db, userId, lesson.id)).dialogues.get('talk') ?? [];
+const runs = async () => (await getLessonWork(db, userId, lesson)).dialogues.get('talk') ?? [];
 const state = async () => practiceState(dialogue, await runs());
 const complete = async () => (await getCourseOverview(db, catalog, userId)).states.get(lesson.id)!.state === 'complete';
 const plainPost = (fields: Record<string, string>) => {
@@ -98,7 +98,7 @@ describe('playing a conversation', () => {
 
 	it('gives the page replies and coaching only for choices made, and an ending only once reached', async () => {
 		const secret = (json: string) => ['Reply', 'Coach', 'They came closer', 'Step away kindly'].filter((s) => json.includes(s));
-		const view = async () => JSON.stringify((await exerciseStates(lesson, await getLessonWork(db, userId, lesson.id), userId)).talk);
+		const view = async () => JSON.stringify((await exerciseStates(lesson, await getLessonWork(db, userId, lesson), userId)).talk);
 		expect(secret(await view())).toEqual([]);
 		await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'a' }, at(1));
 		const afterOne = await view();

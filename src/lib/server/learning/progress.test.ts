@@ -64,7 +64,7 @@ describe('progress', () => {
 		await recordAnswer(db, userId, first, 'q1', { correct: false, choice: ['b'] }, at(1));
 		await recordAnswer(db, userId, first, 'q1', { correct: true, choice: ['a'] }, at(2));
 		await recordAnswer(db, userId, first, 'q1', { correct: false, choice: ['b'] }, at(3));
-		const work = await getLessonWork(db, userId, first.id);
+		const work = await getLessonWork(db, userId, first);
 		expect(work.questions.get('q1')).toEqual({ attempts: 3, firstTryCorrect: false, lastChoice: ['b'], lastCorrect: false, done: true });
 		expect(await db.$reads.select().from(quizAttempts)).toHaveLength(3);
 	});
@@ -72,7 +72,7 @@ describe('progress', () => {
 	it('counts reflection revisions and keeps every version', async () => {
 		await saveReflection(db, userId, first, 'r1', 'one', 0, at(1));
 		expect(await saveReflection(db, userId, first, 'r1', 'two', 1, at(2))).toMatchObject({ ok: true, revision: 2 });
-		expect((await getLessonWork(db, userId, first.id)).reflections.get('r1')).toMatchObject({ body: 'two', revision: 2 });
+		expect((await getLessonWork(db, userId, first)).reflections.get('r1')).toMatchObject({ body: 'two', revision: 2 });
 		const history = await db.$reads.select().from(reflectionRevisions).orderBy(reflectionRevisions.revision);
 		expect(history.map((h) => [h.revision, h.body])).toEqual([
 			[1, 'one'],
@@ -89,7 +89,7 @@ describe('progress', () => {
 		});
 		await saveReflection(db, userId, first, 'r1', 'phone again', 1, at(3));
 		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 1, at(4))).toMatchObject({ ok: false, theirs: { revision: 2 } });
-		expect((await getLessonWork(db, userId, first.id)).reflections.get('r1')?.body).toBe('phone again');
+		expect((await getLessonWork(db, userId, first)).reflections.get('r1')?.body).toBe('phone again');
 		// Choosing "keep mine" saves on top of the version the learner has now seen.
 		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 2, at(5))).toMatchObject({ ok: true, revision: 3 });
 	});

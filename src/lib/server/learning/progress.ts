@@ -156,11 +156,17 @@ export async function lessonRuns(db: Database, userId: string, lessonId: string)
 	return byExercise;
 }
 
-export async function getLessonWork(db: Database, userId: string, lessonId: string): Promise<LessonWork> {
+/**
+ * The learner's work in one lesson. A kind of exercise the lesson does not have is not queried:
+ * most lessons have no practice conversation, and a step is read on every page a learner opens.
+ */
+export async function getLessonWork(db: Database, userId: string, lesson: Pick<Lesson, 'id' | 'exercises'>): Promise<LessonWork> {
+	const has = (kinds: string[]) => lesson.exercises.some((e) => kinds.includes(e.kind));
+	const lessonId = lesson.id;
 	const [qs, rs, dialogues] = await Promise.all([
-		questionsOf(db).all({ userId, lessonId }),
-		reflectionsOf(db).all({ userId, lessonId }),
-		lessonRuns(db, userId, lessonId)
+		has(['single', 'multiple']) ? questionsOf(db).all({ userId, lessonId }) : [],
+		has(['reflection']) ? reflectionsOf(db).all({ userId, lessonId }) : [],
+		has(['dialogue']) ? lessonRuns(db, userId, lessonId) : new Map<string, StoredRun[]>()
 	]);
 	return {
 		questions: new Map(
@@ -197,7 +203,7 @@ function isDone(lesson: Lesson, work: LessonWork) {
 
 /** Marks the lesson complete once every exercise is done; completion is never taken back. */
 export async function completeIfDone(db: Database, userId: string, lesson: Lesson, now: Date) {
-	const work = await getLessonWork(db, userId, lesson.id);
+	const work = await getLessonWork(db, userId, lesson);
 	if (!isDone(lesson, work)) return false;
 	await db
 		.insert(lessonProgress)

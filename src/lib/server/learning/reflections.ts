@@ -86,7 +86,7 @@ export async function reflectAction(
 
 	if (textField(form, 'resolve') === 'merge') {
 		// "Merge by hand" without JavaScript: both versions into the box, nothing saved yet.
-		const theirs = (await getLessonWork(db, userId, lesson.id)).reflections.get(exerciseId);
+		const theirs = (await getLessonWork(db, userId, lesson)).reflections.get(exerciseId);
 		return fail(409, {
 			lesson: lesson.id,
 			exercise: exerciseId,

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// the pages of everyone further on cost no extra read), but never stands before the safety lesson.
 	if (!overview.mostRecentVisit && !lesson.open && (await safetyCheckDue(db, userId))) redirect(303, SAFETY_CHECK_PATH);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
-	const work = await getLessonWork(db, userId, lesson.id);
+	const work = await getLessonWork(db, userId, lesson);
 	const complete = overview.states.get(lesson.id)!.state === 'complete';
 	redirect(303, stepHref(lesson, resumeStep(stepsOf(lesson), work, overview.lastSteps.get(lesson.id), complete)));
 };

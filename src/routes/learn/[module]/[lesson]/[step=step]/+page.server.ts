@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (number > steps.length) error(404, 'This lesson has no such step.');
 	if (visitNeedsWrite(overview, lesson.id, number)) await recordVisit(db, userId, lesson.id, number);
 	const finish = steps[number - 1].kind === 'finish';
-	const [work, tryItChosen] = await Promise.all([getLessonWork(db, userId, lesson.id), finish ? openPick(db, userId, lesson.id) : null]);
+	const [work, tryItChosen] = await Promise.all([getLessonWork(db, userId, lesson), finish ? openPick(db, userId, lesson.id) : null]);
 	const page = stepPage(catalog, lesson, overview, work, userId, steps, number, tryItChosen);
 	// Reaching the end with everything done marks the lesson complete (for a lesson whose last
 	// exercise was done before it gained its present shape, this is where it happens).
