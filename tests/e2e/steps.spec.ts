@@ -198,3 +198,22 @@ test('a practice conversation is a step of its own, played there to an ending', 
 	await playToEnding(page, d);
 	await expect(page).toHaveURL(new RegExp(`${stepUrl(lesson, n)}(#.*)?$`));
 });
+
+for (const javaScript of [true, false]) {
+	test(`every step and the one-page view list the lesson's sources, each with its link (${javaScript ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: javaScript });
+		const page = await context.newPage();
+		await signUp(page);
+		const withUrl = lesson1.sources.filter((s) => s.url);
+		expect(withUrl.length).toBeGreaterThan(0);
+		for (const url of [stepUrl(lesson1, 1), stepUrl(lesson1, stepOf('question')), onePageUrl(lesson1)]) {
+			await page.goto(url);
+			const sources = page.locator('details.sources');
+			await sources.getByText('Sources', { exact: true }).click();
+			await expect(sources.getByRole('listitem'), url).toHaveCount(lesson1.sources.length);
+			for (const source of lesson1.sources) await expect(sources.getByRole('listitem').filter({ hasText: source.title }), url).toBeVisible();
+			for (const source of withUrl) await expect(sources.getByRole('link', { name: source.title }), url).toHaveAttribute('href', source.url!);
+		}
+		await context.close();
+	});
+}
