@@ -4,9 +4,10 @@ import { quizBalance } from './quiz-balance.js';
 type Option = { id: string; text: string; correct?: boolean; feedback: string };
 let n = 0;
 const option = (text: string, correct = false, feedback = `Feedback ${++n} about this choice.`): Option => ({ id: `o${++n}`, text, feedback, ...(correct ? { correct } : {}) });
-const single = (options: Option[]) => ({ kind: 'single' as const, id: `q${++n}`, question: 'Which?', options });
-const multiple = (options: Option[]) => ({ kind: 'multiple' as const, id: `q${++n}`, question: 'Which?', options });
-const course = (questions: ReturnType<typeof single | typeof multiple>[]) => [{ file: 'lessons/01/01-x.svx', questions }];
+type Question = { kind: 'single' | 'multiple'; id: string; question: string; options: Option[] };
+const single = (options: Option[]): Question => ({ kind: 'single', id: `q${++n}`, question: 'Which?', options });
+const multiple = (options: Option[]): Question => ({ kind: 'multiple', id: `q${++n}`, question: 'Which?', options });
+const course = (questions: Question[]) => [{ file: 'lessons/01/01-x.svx', questions }];
 
 /** Four options of equal length; the right one at `at`, feedback openings varied. */
 function fair(at: number, words = ['Right', 'Good', 'Fine', 'Sound', 'Apt', 'True', 'Well', 'Quite']) {
