@@ -40,10 +40,17 @@ function recordUrls(page: Page) {
 	return urls;
 }
 
-async function newContextPage(browser: Browser, javaScript: boolean) {
-	const context = await browser.newContext({ javaScriptEnabled: javaScript });
-	return context.newPage();
+/** A new learner, in a browser with or without JavaScript, on the safety check as it is first offered. */
+async function atTheCheck(browser: Browser, javaScript: boolean) {
+	const page = await (await browser.newContext({ javaScriptEnabled: javaScript })).newPage();
+	const username = await signUpToRecoveryCode(page);
+	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
+	await expect(checkHeading(page)).toBeVisible();
+	return { page, username };
 }
+
+/** What an answer to the check would look like in an address. */
+const ANSWER_IN_URL = /afraid|threats|control|=yes|=no\b/;
 
 test('a new learner meets the check after the recovery code; "Not now" skips it, and it is not offered again', async ({ page }) => {
 	const username = await signUpToRecoveryCode(page);
@@ -94,10 +101,7 @@ for (const javaScript of [true, false]) {
 	const how = javaScript ? 'with JavaScript' : 'without JavaScript';
 
 	test(`a Yes puts help first, and nothing of the answers reaches a URL or the database (${how})`, async ({ browser }) => {
-		const page = await newContextPage(browser, javaScript);
-		const username = await signUpToRecoveryCode(page);
-		await page.getByRole('link', { name: 'I have saved it — continue' }).click();
-		await expect(checkHeading(page)).toBeVisible();
+		const { page, username } = await atTheCheck(browser, javaScript);
 		const before = await learnerRows(username);
 		const urls = recordUrls(page);
 
@@ -113,7 +117,7 @@ for (const javaScript of [true, false]) {
 
 		expect(new URL(page.url()).pathname).toBe('/safety-check');
 		expect(new URL(page.url()).search).toBe('');
-		for (const url of urls) expect(url).not.toMatch(/afraid|threats|control|=yes|=no\b/);
+		for (const url of urls) expect(url).not.toMatch(ANSWER_IN_URL);
 		expect(await learnerRows(username)).toEqual(before);
 
 		await links.last().click();
@@ -122,23 +126,18 @@ for (const javaScript of [true, false]) {
 	});
 
 	test(`all No goes straight on to the course (${how})`, async ({ browser }) => {
-		const page = await newContextPage(browser, javaScript);
-		const username = await signUpToRecoveryCode(page);
-		await page.getByRole('link', { name: 'I have saved it — continue' }).click();
-		await expect(checkHeading(page)).toBeVisible();
+		const { page, username } = await atTheCheck(browser, javaScript);
 		const before = await learnerRows(username);
 		const urls = recordUrls(page);
 		await answer(page, ['No', 'No', 'No']);
 		await expect(page).toHaveURL(/\/check-in$/);
-		for (const url of urls) expect(url).not.toMatch(/afraid|threats|control|=yes|=no\b/);
+		for (const url of urls) expect(url).not.toMatch(ANSWER_IN_URL);
 		expect(await learnerRows(username)).toEqual(before);
 		await page.context().close();
 	});
 
 	test(`a question left blank is asked again, keeping the Noes, and nothing is locked (${how})`, async ({ browser }) => {
-		const page = await newContextPage(browser, javaScript);
-		await signUpToRecoveryCode(page);
-		await page.getByRole('link', { name: 'I have saved it — continue' }).click();
+		const { page } = await atTheCheck(browser, javaScript);
 		const [first, second, third] = SAFETY_QUESTIONS;
 		await page.getByRole('group', { name: first.text }).getByRole('radio', { name: 'No', exact: true }).check();
 		await page.getByRole('button', { name: 'Continue' }).click();
