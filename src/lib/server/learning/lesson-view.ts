@@ -115,10 +115,9 @@ export function stepPage(
 	return {
 		...lessonFrame(catalog, lesson, overview),
 		step: { ...step, number, total: steps.length },
-		// Each step's address and which one is current are worked out by the page (+page.ts).
+		// Step addresses (each step's, Back's and Next's) and which step is current are worked out by
+		// the page from its URL (+page.ts).
 		steps: steps.map((s) => ({ title: s.title, done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work) })),
-		back: number > 1 ? href(number - 1) : null,
-		forward: number < steps.length ? href(number + 1) : null,
 		exerciseStates: 'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},
 		remaining,
 		tryItChosen
