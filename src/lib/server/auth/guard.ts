@@ -17,6 +17,7 @@ const HERE = 'http://heard.invalid';
  * returned is the resolved, percent-encoded path, so it is always a valid Location header.
  */
 export function safeNext(next: string | null | undefined, fallback = '/learn'): string {
+	// eslint-disable-next-line no-control-regex -- control characters are what this refuses
 	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return fallback;
 	let url: URL;
 	try {
