@@ -11,11 +11,15 @@ function findBrowser(variable: string, candidates: string[]): string | undefined
 }
 
 // Debian's builds here; Playwright's own download cannot be fetched on these machines.
-const fullChromium = findBrowser('CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser']);
+const fullChromium = findBrowser('CHROMIUM_PATH', [
+	'/usr/bin/chromium',
+	'/usr/bin/chromium-browser'
+]);
 // Chromium's headless shell, as Playwright itself runs headless tests: the same engine without the
 // browser around it, which took the suite from 4 minutes to 2.5 on two cores. It has no
 // back/forward cache, so the tests of what Back shows run in the full browser.
-const headlessShell = findBrowser('CHROMIUM_HEADLESS_SHELL_PATH', ['/usr/bin/chromium-headless-shell']) ?? fullChromium;
+const headlessShell =
+	findBrowser('CHROMIUM_HEADLESS_SHELL_PATH', ['/usr/bin/chromium-headless-shell']) ?? fullChromium;
 
 // Each run serves the built app on a fresh database in a temp folder.
 const dbDir = process.env.HEARD_E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'heard-e2e-'));
@@ -26,7 +30,14 @@ const chromium = (executablePath: string | undefined) => ({
 	...devices['Desktop Chrome'],
 	launchOptions: {
 		executablePath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
 	}
 });
 const BACK_FORWARD_CACHE = '**/back-forward-cache.spec.ts';
@@ -45,10 +56,20 @@ export default defineConfig({
 		trace: 'off'
 	},
 	projects: [
-		{ name: 'e2e', testMatch: '**/*.spec.ts', testIgnore: BACK_FORWARD_CACHE, use: chromium(headlessShell) },
+		{
+			name: 'e2e',
+			testMatch: '**/*.spec.ts',
+			testIgnore: BACK_FORWARD_CACHE,
+			use: chromium(headlessShell)
+		},
 		{ name: 'e2e-full-browser', testMatch: BACK_FORWARD_CACHE, use: chromium(fullChromium) },
 		// Pictures of every page for checking by eye (npm run screenshots), not a test of behaviour.
-		{ name: 'screenshots', testDir: 'tests/screenshots', testMatch: '**/*.shots.ts', use: chromium(fullChromium) }
+		{
+			name: 'screenshots',
+			testDir: 'tests/screenshots',
+			testMatch: '**/*.shots.ts',
+			use: chromium(fullChromium)
+		}
 	],
 	webServer: {
 		// Output also goes to a file the log test reads: nothing a learner typed may appear in it.

@@ -5,7 +5,9 @@ import { mdsvex } from 'mdsvex';
 import { splitLessonHtml } from './src/lib/course/lesson-parts.js';
 import { publicFrontmatter } from './src/lib/course/public-text.js';
 
-const sources = JSON.parse(readFileSync(new URL('./lessons/sources.json', import.meta.url), 'utf8'));
+const sources = JSON.parse(
+	readFileSync(new URL('./lessons/sources.json', import.meta.url), 'utf8')
+);
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -17,14 +19,22 @@ const config = {
 			// Lesson frontmatter holds the quiz answers. The server parses all of it itself
 			// (src/lib/server/course.ts); the compiled lesson gets only what its exercises ask,
 			// as `metadata`, so answers never ship in the browser bundle.
-			frontmatter: { type: 'yaml', marker: '-', parse: (frontmatter) => publicFrontmatter(frontmatter, sources) }
+			frontmatter: {
+				type: 'yaml',
+				marker: '-',
+				parse: (frontmatter) => publicFrontmatter(frontmatter, sources)
+			}
 		}),
 		{
 			name: 'heard-lesson-parts',
 			// mdsvex still writes Svelte 4's <script context="module"> for metadata. Each lesson then
 			// renders one part of its reading at a time (the lesson's steps), or all of it.
 			markup: ({ content, filename }) =>
-				filename?.endsWith('.svx') ? { code: splitLessonHtml(content.replace('<script context="module">', '<script module>')) } : undefined
+				filename?.endsWith('.svx')
+					? {
+							code: splitLessonHtml(content.replace('<script context="module">', '<script module>'))
+						}
+					: undefined
 		}
 	],
 	compilerOptions: { runes: true },
@@ -41,7 +51,11 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				// The one inline style is SvelteKit's route announcer; allowed by its hash alone.
-				'style-src': ['self', 'unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'style-src': [
+					'self',
+					'unsafe-hashes',
+					'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+				],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

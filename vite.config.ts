@@ -35,7 +35,13 @@ export default defineConfig({
 				// Every unit test opens its own database in a temp folder and keeps no state in modules, so
 				// files can share a worker's imports: half the suite's time on two cores.
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node', testTimeout: 20_000, isolate: false }
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 20_000,
+					isolate: false
+				}
 			},
 			{
 				// What ../shared/CONTENT.md asks of every lesson and of the course as a whole.
@@ -45,12 +51,24 @@ export default defineConfig({
 			{
 				// Real servers from the production build: run after `vite build`, one file at a time.
 				extends: true,
-				test: { name: 'reliability', include: ['tests/reliability/**/*.test.ts'], environment: 'node', testTimeout: 300_000, fileParallelism: false }
+				test: {
+					name: 'reliability',
+					include: ['tests/reliability/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 300_000,
+					fileParallelism: false
+				}
 			},
 			{
 				// Benchmarks (npm run bench): they measure and print; they are not pass/fail tests.
 				extends: true,
-				test: { name: 'bench', include: ['bench/**/*.bench.ts'], environment: 'node', testTimeout: 1_800_000, fileParallelism: false }
+				test: {
+					name: 'bench',
+					include: ['bench/**/*.bench.ts'],
+					environment: 'node',
+					testTimeout: 1_800_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

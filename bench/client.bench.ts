@@ -25,7 +25,9 @@ it('bytes of JavaScript and CSS a lesson step loads (gzip)', async () => {
 	const url = `${server.base}${stepHref(lesson, lessonSteps(lesson).findIndex((s) => s.kind === 'question') + 1)}`;
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
 	const context = await browser.newContext();
-	await context.addCookies([{ name: 'heard_session', value: learner.cookie.split('=')[1], url: server.base }]);
+	await context.addCookies([
+		{ name: 'heard_session', value: learner.cookie.split('=')[1], url: server.base }
+	]);
 	const page = await context.newPage();
 	const sizes = { js: 0, css: 0, html: 0 };
 	const counting: Promise<void>[] = [];
@@ -33,7 +35,13 @@ it('bytes of JavaScript and CSS a lesson step loads (gzip)', async () => {
 	const count = async (res: import('@playwright/test').Response) => {
 		// By file, not resource type: modulepreloaded chunks are not reported as scripts.
 		const path = new URL(res.url()).pathname;
-		const kind = path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : res.request().resourceType() === 'document' ? 'html' : null;
+		const kind = path.endsWith('.js')
+			? 'js'
+			: path.endsWith('.css')
+				? 'css'
+				: res.request().resourceType() === 'document'
+					? 'html'
+					: null;
 		if (!kind) return;
 		// Read the size before adding: `sizes[kind] += await …` would add to a stale total.
 		const gzipped = gzipSync(await res.body()).length;
@@ -65,7 +73,16 @@ it('bytes of JavaScript and CSS a lesson step loads (gzip)', async () => {
 	printTable(
 		'Client: a signed-in lesson step, a question (transfer sizes gzip; Lighthouse mobile)',
 		['JavaScript', 'CSS', 'HTML', 'performance', 'accessibility', 'LCP'],
-		[[kb(sizes.js), kb(sizes.css), kb(sizes.html), score('performance'), score('accessibility'), lh.audits['largest-contentful-paint'].displayValue]]
+		[
+			[
+				kb(sizes.js),
+				kb(sizes.css),
+				kb(sizes.html),
+				score('performance'),
+				score('accessibility'),
+				lh.audits['largest-contentful-paint'].displayValue
+			]
+		]
 	);
 	console.log(`Full Lighthouse report: ${report}`);
 });

@@ -20,7 +20,10 @@ const lesson = catalog.lessons[0];
 const lessonPath = onePageHref(lesson);
 const steps = lessonSteps(lesson);
 /** A step of each kind a learner spends most of a lesson on: a part of the reading, and a question. */
-const readingStep = stepHref(lesson, steps.findIndex((s) => s.kind === 'reading' && s.part > 0) + 1);
+const readingStep = stepHref(
+	lesson,
+	steps.findIndex((s) => s.kind === 'reading' && s.part > 0) + 1
+);
 const questionStep = stepHref(lesson, steps.findIndex((s) => s.kind === 'question') + 1);
 const reflection = lesson.exercises.find((e) => e.kind === 'reflection')!;
 const question = lesson.exercises.find((e) => e.kind === 'single' || e.kind === 'multiple')!;
@@ -31,7 +34,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
  * and the 10-vs-50 comparison then set rows measured under the same conditions side by side.
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Context {
 	headers?: Record<string, string>;
@@ -48,7 +52,13 @@ function cpuMicros(pid: number) {
  * One autocannon run. `serverPid` adds the server's CPU time per request: autocannon shares the
  * two cores, so throughput alone mixes the server's cost with the load generator's.
  */
-async function load(url: string, connections: number, requests: autocannon.Request[], serverPid?: number, duration = SECONDS) {
+async function load(
+	url: string,
+	connections: number,
+	requests: autocannon.Request[],
+	serverPid?: number,
+	duration = SECONDS
+) {
 	const cpuBefore = serverPid && cpuMicros(serverPid);
 	const result = await autocannon({ url, connections, duration, requests });
 	return {
@@ -56,7 +66,10 @@ async function load(url: string, connections: number, requests: autocannon.Reque
 		p50: result.latency.p50,
 		p99: result.latency.p99,
 		errors: result.errors + result.timeouts + result.non2xx,
-		cpuPerRequest: serverPid && cpuBefore !== undefined ? (cpuMicros(serverPid) - cpuBefore) / result.requests.total : NaN
+		cpuPerRequest:
+			serverPid && cpuBefore !== undefined
+				? (cpuMicros(serverPid) - cpuBefore) / result.requests.total
+				: NaN
 	};
 }
 
@@ -64,8 +77,11 @@ it('server throughput and latency against its ceilings', async () => {
 	const path = tempDatabase();
 	const db = await openDatabase({ url: `file:${path}`, migrationsFolder: resolve('drizzle') });
 	seedLearners(path, catalog, Number(process.env.BENCH_HTTP_LEARNERS ?? 2_000));
-	const learnerIds = (await db.$reads.select({ id: users.id }).from(users).limit(120)).map((u) => u.id);
-	const sessionCookies = (ids: string[]) => Promise.all(ids.map(async (id) => `heard_session=${(await createSession(db, id)).token}`));
+	const learnerIds = (await db.$reads.select({ id: users.id }).from(users).limit(120)).map(
+		(u) => u.id
+	);
+	const sessionCookies = (ids: string[]) =>
+		Promise.all(ids.map(async (id) => `heard_session=${(await createSession(db, id)).token}`));
 	const cookies = await sessionCookies(learnerIds.slice(0, 60));
 	// Another sixty learners who have checked in every week for a year: the most a course map draws.
 	seedYearOfCheckIns(path, learnerIds.slice(60));
@@ -78,13 +94,24 @@ it('server throughput and latency against its ceilings', async () => {
 	let next = 0;
 	// autocannon shares this machine's two cores with the server: per request it only reuses the
 	// connection's headers, and reads a response only when the next request depends on it.
-	const asLearner = (method: 'GET' | 'POST', path: string, body?: (c: Context) => string, tracksRevision = false, from = cookies): autocannon.Request => ({
+	const asLearner = (
+		method: 'GET' | 'POST',
+		path: string,
+		body?: (c: Context) => string,
+		tracksRevision = false,
+		from = cookies
+	): autocannon.Request => ({
 		method,
 		path,
 		setupRequest: (req, context: Context) => {
 			context.headers ??= {
 				cookie: from[next++ % from.length],
-				...(method === 'POST' && { origin: server.base, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true', accept: 'application/json' })
+				...(method === 'POST' && {
+					origin: server.base,
+					'content-type': 'application/x-www-form-urlencoded',
+					'x-sveltekit-action': 'true',
+					accept: 'application/json'
+				})
 			};
 			return { ...req, headers: context.headers, body: body?.(context) };
 		},
@@ -93,12 +120,16 @@ it('server throughput and latency against its ceilings', async () => {
 					const json = JSON.parse(responseBody);
 					const data = json.data ? parse(json.data) : {};
 					// A save refused as stale tells us the newer revision: the next one starts from it.
-					context.revision = Number(data.revision ?? data.theirs?.revision ?? context.revision ?? 0);
+					context.revision = Number(
+						data.revision ?? data.theirs?.revision ?? context.revision ?? 0
+					);
 				}
 			: undefined
 	});
 
-	const lessonHtml = await (await fetch(`${server.base}${lessonPath}`, { headers: { cookie: cookies[0] } })).text();
+	const lessonHtml = await (
+		await fetch(`${server.base}${lessonPath}`, { headers: { cookie: cookies[0] } })
+	).text();
 	const bare = createServer((_req, res) => {
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
 		res.end(lessonHtml);
@@ -118,7 +149,11 @@ it('server throughput and latency against its ceilings', async () => {
 		['whole lesson on one page', server.base, [asLearner('GET', lessonPath)]],
 		['course map', server.base, [asLearner('GET', '/learn')]],
 		// Budget: p99 under 50 ms at 10 connections, with its check-ins chart and review count.
-		['course map, a year of check-ins', server.base, [asLearner('GET', '/learn', undefined, false, yearCookies)]],
+		[
+			'course map, a year of check-ins',
+			server.base,
+			[asLearner('GET', '/learn', undefined, false, yearCookies)]
+		],
 		[
 			'save reflection',
 			server.base,
@@ -126,7 +161,12 @@ it('server throughput and latency against its ceilings', async () => {
 				asLearner(
 					'POST',
 					`${lessonPath}?/reflect`,
-					(c) => new URLSearchParams({ exercise: reflection.id, revision: String(c.revision ?? 0), body: `bench ${Date.now()}` }).toString(),
+					(c) =>
+						new URLSearchParams({
+							exercise: reflection.id,
+							revision: String(c.revision ?? 0),
+							body: `bench ${Date.now()}`
+						}).toString(),
 					true
 				)
 			]
@@ -134,7 +174,11 @@ it('server throughput and latency against its ceilings', async () => {
 		[
 			'check quiz answer',
 			server.base,
-			[asLearner('POST', `${lessonPath}?/answer`, () => new URLSearchParams({ exercise: question.id, option: question.options[0].id }).toString())]
+			[
+				asLearner('POST', `${lessonPath}?/answer`, () =>
+					new URLSearchParams({ exercise: question.id, option: question.options[0].id }).toString()
+				)
+			]
 		]
 	];
 
@@ -147,26 +191,42 @@ it('server throughput and latency against its ceilings', async () => {
 			for (const [name, url, requests] of routes) {
 				const key = `${name}|${connections}`;
 				// The bare server runs in this process, beside autocannon: its CPU cannot be told apart.
-				runs.set(key, [...(runs.get(key) ?? []), await load(url, connections, requests, url === bareUrl ? undefined : pid)]);
+				runs.set(key, [
+					...(runs.get(key) ?? []),
+					await load(url, connections, requests, url === bareUrl ? undefined : pid)
+				]);
 			}
 		}
 	}
-	const measured = [...runs].map(([key, results]) => {
-		const [name, connections] = key.split('|');
-		return {
-			name,
-			connections: Number(connections),
-			rps: median(results.map((r) => r.rps)),
-			p50: median(results.map((r) => r.p50)),
-			p99: median(results.map((r) => r.p99)),
-			errors: results.reduce((sum, r) => sum + r.errors, 0),
-			cpu: median(results.map((r) => r.cpuPerRequest))
-		};
-	}).sort((a, b) => a.connections - b.connections);
-	const ceiling = (name: string, connections: number) => measured.find((m) => m.name === name && m.connections === connections)!.rps;
+	const measured = [...runs]
+		.map(([key, results]) => {
+			const [name, connections] = key.split('|');
+			return {
+				name,
+				connections: Number(connections),
+				rps: median(results.map((r) => r.rps)),
+				p50: median(results.map((r) => r.p50)),
+				p99: median(results.map((r) => r.p99)),
+				errors: results.reduce((sum, r) => sum + r.errors, 0),
+				cpu: median(results.map((r) => r.cpuPerRequest))
+			};
+		})
+		.sort((a, b) => a.connections - b.connections);
+	const ceiling = (name: string, connections: number) =>
+		measured.find((m) => m.name === name && m.connections === connections)!.rps;
 	printTable(
 		`HTTP: production build, median of ${ROUNDS} rounds of ${SECONDS}s runs (every row once per round), database seeded with learners (autocannon)`,
-		['route', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU µs/req', 'vs bare', 'vs framework'],
+		[
+			'route',
+			'conns',
+			'req/s',
+			'p50 ms',
+			'p99 ms',
+			'errors',
+			'server CPU µs/req',
+			'vs bare',
+			'vs framework'
+		],
 		measured.map((m) => [
 			m.name,
 			String(m.connections),

@@ -6,10 +6,13 @@ export function percentiles(ms: number[]) {
 }
 
 /** "p50 / p99" in whole microseconds: the page queries take tens of µs, below 0.01 ms steps. */
-export const microseconds = ({ p50, p99 }: { p50: number; p99: number }) => `${Math.round(p50 * 1000)} / ${Math.round(p99 * 1000)}`;
+export const microseconds = ({ p50, p99 }: { p50: number; p99: number }) =>
+	`${Math.round(p50 * 1000)} / ${Math.round(p99 * 1000)}`;
 
 export function printTable(title: string, header: string[], rows: string[][]) {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-	console.log(`\n${title}\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+	console.log(
+		`\n${title}\n${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`
+	);
 }

@@ -7,7 +7,14 @@ import { it } from 'vitest';
 import { buildCatalog } from '../src/lib/course/catalog';
 import { readCourseFiles } from '../src/lib/course/read-files';
 import { openDatabase, type Database } from '../src/lib/server/db/client';
-import { checkIns, lessonProgress, questionProgress, reflections, reviewItems, users } from '../src/lib/server/db/schema';
+import {
+	checkIns,
+	lessonProgress,
+	questionProgress,
+	reflections,
+	reviewItems,
+	users
+} from '../src/lib/server/db/schema';
 import { listCheckIns } from '../src/lib/server/learning/checkins';
 import { getCourseOverview, getLessonWork } from '../src/lib/server/learning/progress';
 import { saveReflection } from '../src/lib/server/learning/reflections';
@@ -47,13 +54,34 @@ async function measure(db: Database, count: number) {
 			const userId = pick(i);
 			courseMap.push(await time(() => getCourseOverview(db, catalog, userId)));
 			// The course map's two more queries: every check-in, and the questions due for review.
-			overTime.push(await time(() => Promise.all([listCheckIns(db, userId), dueReviewCount(db, catalog, userId, new Date())])));
-			lessonPage.push(await time(() => Promise.all([getCourseOverview(db, catalog, userId), getLessonWork(db, userId, lesson.id)])));
+			overTime.push(
+				await time(() =>
+					Promise.all([listCheckIns(db, userId), dueReviewCount(db, catalog, userId, new Date())])
+				)
+			);
+			lessonPage.push(
+				await time(() =>
+					Promise.all([
+						getCourseOverview(db, catalog, userId),
+						getLessonWork(db, userId, lesson.id)
+					])
+				)
+			);
 			const work = await getLessonWork(db, userId, lesson.id);
 			const revision = work.reflections.get(reflection.id)?.revision ?? 0;
-			save.push(await time(() => saveReflection(db, userId, lesson, reflection.id, `bench save ${pass} ${i}`, revision)));
+			save.push(
+				await time(() =>
+					saveReflection(db, userId, lesson, reflection.id, `bench save ${pass} ${i}`, revision)
+				)
+			);
 		}
-		passes.push({ pass, courseMap: percentiles(courseMap), overTime: percentiles(overTime), lessonPage: percentiles(lessonPage), save: percentiles(save) });
+		passes.push({
+			pass,
+			courseMap: percentiles(courseMap),
+			overTime: percentiles(overTime),
+			lessonPage: percentiles(lessonPage),
+			save: percentiles(save)
+		});
 	}
 	await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 	return { count, passes };
@@ -64,22 +92,48 @@ async function plans(db: Database) {
 	const lessonId = catalog.lessons[0].id;
 	const queries = {
 		'course map': db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
-		'course map: check-ins': db.select().from(checkIns).where(eq(checkIns.userId, userId)).orderBy(checkIns.week),
+		'course map: check-ins': db
+			.select()
+			.from(checkIns)
+			.where(eq(checkIns.userId, userId))
+			.orderBy(checkIns.week),
 		'course map: review due': db
 			.select({ lessonId: reviewItems.lessonId, exerciseId: reviewItems.exerciseId })
 			.from(reviewItems)
-			.where(and(eq(reviewItems.userId, userId), isNull(reviewItems.doneAt), lte(reviewItems.dueAt, new Date()))),
-		'lesson: questions': db.select().from(questionProgress).where(and(eq(questionProgress.userId, userId), eq(questionProgress.lessonId, lessonId))),
-		'lesson: reflections': db.select().from(reflections).where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId))),
+			.where(
+				and(
+					eq(reviewItems.userId, userId),
+					isNull(reviewItems.doneAt),
+					lte(reviewItems.dueAt, new Date())
+				)
+			),
+		'lesson: questions': db
+			.select()
+			.from(questionProgress)
+			.where(and(eq(questionProgress.userId, userId), eq(questionProgress.lessonId, lessonId))),
+		'lesson: reflections': db
+			.select()
+			.from(reflections)
+			.where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId))),
 		'save (conditional update)': db
 			.update(reflections)
 			.set({ body: 'b', revision: 2 })
-			.where(and(eq(reflections.userId, userId), eq(reflections.lessonId, lessonId), eq(reflections.exerciseId, 'e'), eq(reflections.revision, 1)))
+			.where(
+				and(
+					eq(reflections.userId, userId),
+					eq(reflections.lessonId, lessonId),
+					eq(reflections.exerciseId, 'e'),
+					eq(reflections.revision, 1)
+				)
+			)
 	};
 	const out: string[] = [];
 	for (const [name, query] of Object.entries(queries)) {
 		const { sql, params } = query.toSQL();
-		const plan = await db.$client.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args: params as never[] });
+		const plan = await db.$client.execute({
+			sql: `EXPLAIN QUERY PLAN ${sql}`,
+			args: params as never[]
+		});
 		out.push(`${name}: ${plan.rows.map((r) => r.detail).join(' | ')}`);
 	}
 	return out;
@@ -97,7 +151,11 @@ it('query cost stays flat from 1,000 to 100,000 learners', async () => {
 		seedLearners(path, catalog, count);
 		const seeded = ((performance.now() - seeding) / 1000).toFixed(1);
 		const r = await measure(db, count);
-		const [{ n }] = (await db.$client.execute('select (select count(*) from quiz_attempts) + (select count(*) from question_progress) + (select count(*) from reflections) + (select count(*) from reflection_revisions) + (select count(*) from lesson_progress) + (select count(*) from users) + (select count(*) from check_ins) + (select count(*) from review_items) as n')).rows as unknown as { n: number }[];
+		const [{ n }] = (
+			await db.$client.execute(
+				'select (select count(*) from quiz_attempts) + (select count(*) from question_progress) + (select count(*) from reflections) + (select count(*) from reflection_revisions) + (select count(*) from lesson_progress) + (select count(*) from users) + (select count(*) from check_ins) + (select count(*) from review_items) as n'
+			)
+		).rows as unknown as { n: number }[];
 		const bytes = statSync(path).size;
 		results.push(r);
 		for (const p of r.passes) {
@@ -117,14 +175,31 @@ it('query cost stays flat from 1,000 to 100,000 learners', async () => {
 		db.$client.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
-	printTable('Scale: query time in µs (p50 / p99), one process, embedded file', ['learners', 'pass', 'course map', 'check-ins and review', 'lesson page', 'save reflection', 'rows', 'seeding', 'bytes/learner'], rows);
+	printTable(
+		'Scale: query time in µs (p50 / p99), one process, embedded file',
+		[
+			'learners',
+			'pass',
+			'course map',
+			'check-ins and review',
+			'lesson page',
+			'save reflection',
+			'rows',
+			'seeding',
+			'bytes/learner'
+		],
+		rows
+	);
 	const [small, large] = results;
 	for (const at of [0, 1]) {
 		const [a, b] = [small.passes[at], large.passes[at]];
-		const ratio = (k: 'courseMap' | 'overTime' | 'lessonPage' | 'save') => (b[k].p50 / a[k].p50).toFixed(2);
+		const ratio = (k: 'courseMap' | 'overTime' | 'lessonPage' | 'save') =>
+			(b[k].p50 / a[k].p50).toFixed(2);
 		console.log(
 			`p50 ratio ${large.count.toLocaleString('en')} vs ${small.count.toLocaleString('en')}, ${a.pass}: course map ${ratio('courseMap')}x, check-ins and review ${ratio('overTime')}x, lesson page ${ratio('lessonPage')}x, save ${ratio('save')}x (target <= 1.5x)`
 		);
 	}
-	console.log(`Query plans at ${large.count.toLocaleString('en')} learners:\n  ` + planLines.join('\n  '));
+	console.log(
+		`Query plans at ${large.count.toLocaleString('en')} learners:\n  ` + planLines.join('\n  ')
+	);
 });

@@ -17,10 +17,15 @@ function mondayBefore(ms: number) {
 	const day = Math.floor(ms / DAY_MS) * DAY_MS;
 	return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS - 7 * DAY_MS;
 }
-const checkInAnswers = (rand: () => number) => Array.from({ length: 4 }, () => 1 + Math.floor(rand() * 5));
+const checkInAnswers = (rand: () => number) =>
+	Array.from({ length: 4 }, () => 1 + Math.floor(rand() * 5));
 
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzZWVkc2FsdA$S2hIRmQxcTB4Y0xiTDdJZ0hYb0VqQWZnU3dtZ3Zsbnc';
-const WORDS = 'quiet evening talk felt calm partner walk listen pause tired hopeful kitchen message weekend honest small step'.split(' ');
+const DUMMY_HASH =
+	'$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hzZWVkc2FsdA$S2hIRmQxcTB4Y0xiTDdJZ0hYb0VqQWZnU3dtZ3Zsbnc';
+const WORDS =
+	'quiet evening talk felt calm partner walk listen pause tired hopeful kitchen message weekend honest small step'.split(
+		' '
+	);
 
 /**
  * Seeds `count` learners with realistic progress: each has reached a random point in the course,
@@ -30,27 +35,47 @@ const WORDS = 'quiet evening talk felt calm partner walk listen pause tired hope
  * every statement anew and its native memory outgrows the garbage collector's notice (gigabytes
  * for 10,000 learners).
  */
-export function seedLearners(path: string, catalog: Catalog, count: number, { prefix = 'seed', seed = 1 } = {}) {
+export function seedLearners(
+	path: string,
+	catalog: Catalog,
+	count: number,
+	{ prefix = 'seed', seed = 1 } = {}
+) {
 	const rand = random(seed);
 	const now = Date.now();
 	const db = new Database(path, { timeout: 10_000 });
 	const insert = {
 		// Learners well into the course were offered the safety check long ago.
-		user: db.prepare('insert into users (id, username, password_hash, safety_check_offered_at, created_at) values (?, ?, ?, ?, ?)'),
-		progress: db.prepare('insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values (?, ?, ?, ?, ?)'),
-		reflection: db.prepare('insert into reflections (user_id, lesson_id, exercise_id, body, revision, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)'),
-		edit: db.prepare('update reflections set body = ?, revision = 2, updated_at = ? where user_id = ? and lesson_id = ? and exercise_id = ?'),
-		attempt: db.prepare('insert into quiz_attempts (user_id, lesson_id, exercise_id, choice, correct, created_at) values (?, ?, ?, ?, ?, ?)'),
+		user: db.prepare(
+			'insert into users (id, username, password_hash, safety_check_offered_at, created_at) values (?, ?, ?, ?, ?)'
+		),
+		progress: db.prepare(
+			'insert into lesson_progress (user_id, lesson_id, started_at, last_visited_at, completed_at) values (?, ?, ?, ?, ?)'
+		),
+		reflection: db.prepare(
+			'insert into reflections (user_id, lesson_id, exercise_id, body, revision, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)'
+		),
+		edit: db.prepare(
+			'update reflections set body = ?, revision = 2, updated_at = ? where user_id = ? and lesson_id = ? and exercise_id = ?'
+		),
+		attempt: db.prepare(
+			'insert into quiz_attempts (user_id, lesson_id, exercise_id, choice, correct, created_at) values (?, ?, ?, ?, ?, ?)'
+		),
 		question: db.prepare(
 			'insert into question_progress (user_id, lesson_id, exercise_id, attempts, first_try_correct, last_choice, last_correct, done_at, updated_at) values (?, ?, ?, ?, ?, ?, 1, ?, ?)'
 		),
-		review: db.prepare('insert into review_items (user_id, lesson_id, exercise_id, step, due_at, last_reviewed_at, done_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'),
-		checkIn: db.prepare('insert into check_ins (user_id, week, heard, way_back, steady, safe, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+		review: db.prepare(
+			'insert into review_items (user_id, lesson_id, exercise_id, step, due_at, last_reviewed_at, done_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		),
+		checkIn: db.prepare(
+			'insert into check_ins (user_id, week, heard, way_back, steady, safe, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
+		)
 	};
 	// Check-ins and review come from a stream of their own, so the rest seeds exactly as it did before them.
 	const later = random(seed + 1);
 	const lastMonday = mondayBefore(now);
-	const text = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+	const text = (n: number) =>
+		Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
 
 	const learner = (i: number) => {
 		const userId = `${prefix}${i.toString(36).padStart(8, '0')}`;
@@ -64,7 +89,14 @@ export function seedLearners(path: string, catalog: Catalog, count: number, { pr
 			if (!done) continue;
 			for (const ex of lesson.exercises) {
 				if (ex.kind === 'reflection') {
-					insert.reflection.run(userId, lesson.id, ex.id, text(40 + Math.floor(rand() * 80)), at, at);
+					insert.reflection.run(
+						userId,
+						lesson.id,
+						ex.id,
+						text(40 + Math.floor(rand() * 80)),
+						at,
+						at
+					);
 					if (rand() < 0.3) insert.edit.run(text(60), at + 60_000, userId, lesson.id, ex.id);
 					continue;
 				}
@@ -73,14 +105,30 @@ export function seedLearners(path: string, catalog: Catalog, count: number, { pr
 				const tries = rand() < 0.35 ? 2 : 1;
 				for (let t = 0; t < tries; t++) {
 					const correct = t === tries - 1;
-					insert.attempt.run(userId, lesson.id, ex.id, correct ? right : JSON.stringify([ex.options.find((o) => !o.correct)!.id]), correct ? 1 : 0, at + t);
+					insert.attempt.run(
+						userId,
+						lesson.id,
+						ex.id,
+						correct ? right : JSON.stringify([ex.options.find((o) => !o.correct)!.id]),
+						correct ? 1 : 0,
+						at + t
+					);
 				}
 				insert.question.run(userId, lesson.id, ex.id, tries, tries === 1 ? 1 : 0, right, at, at);
 				// Missed on the first try: waiting for review at some step, due in the past or the coming week, or done.
 				if (tries === 2) {
 					const step = Math.floor(later() * 3);
 					const done = later() < 0.3;
-					insert.review.run(userId, lesson.id, ex.id, step, now + Math.floor((later() * 10 - 3) * DAY_MS), at + DAY_MS, done ? at + 12 * DAY_MS : null, at);
+					insert.review.run(
+						userId,
+						lesson.id,
+						ex.id,
+						step,
+						now + Math.floor((later() * 10 - 3) * DAY_MS),
+						at + DAY_MS,
+						done ? at + 12 * DAY_MS : null,
+						at
+					);
 				}
 			}
 		}
@@ -88,7 +136,13 @@ export function seedLearners(path: string, catalog: Catalog, count: number, { pr
 		const weeks = Math.floor(later() * 13);
 		for (let w = 0; w < weeks; w++) {
 			const monday = lastMonday - Math.floor(w * (20 / Math.max(weeks, 1))) * 7 * DAY_MS;
-			insert.checkIn.run(userId, isoDay(monday), ...checkInAnswers(later), monday + DAY_MS, monday + DAY_MS);
+			insert.checkIn.run(
+				userId,
+				isoDay(monday),
+				...checkInAnswers(later),
+				monday + DAY_MS,
+				monday + DAY_MS
+			);
 		}
 	};
 	const chunk = db.transaction((from: number, to: number) => {
@@ -106,14 +160,22 @@ export function seedYearOfCheckIns(path: string, userIds: string[], { weeks = 52
 	const rand = random(seed);
 	const db = new Database(path, { timeout: 10_000 });
 	const clear = db.prepare('delete from check_ins where user_id = ?');
-	const insert = db.prepare('insert into check_ins (user_id, week, heard, way_back, steady, safe, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)');
+	const insert = db.prepare(
+		'insert into check_ins (user_id, week, heard, way_back, steady, safe, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
+	);
 	const last = mondayBefore(Date.now());
 	db.transaction(() => {
 		for (const userId of userIds) {
 			clear.run(userId);
 			for (let w = weeks - 1; w >= 0; w--) {
 				const monday = last - w * 7 * DAY_MS;
-				insert.run(userId, isoDay(monday), ...checkInAnswers(rand), monday + DAY_MS, monday + DAY_MS);
+				insert.run(
+					userId,
+					isoDay(monday),
+					...checkInAnswers(rand),
+					monday + DAY_MS,
+					monday + DAY_MS
+				);
 			}
 		}
 	})();

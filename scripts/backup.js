@@ -6,7 +6,9 @@ import { createClient } from '@libsql/client';
 
 const source = process.env.DATABASE_URL || 'file:data/heard.db';
 if (!source.startsWith('file:')) {
-	console.error('db:backup copies an embedded file database. For a libSQL server or Turso, use its own backups.');
+	console.error(
+		'db:backup copies an embedded file database. For a libSQL server or Turso, use its own backups.'
+	);
 	process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');

@@ -25,7 +25,11 @@ const server = createServer((req, res) => {
 });
 
 // PORT=0 asks the OS for a free port (the end-to-end tests do); the origin then names that port.
-await new Promise((resolve) => server.listen(Number(process.env.PORT ?? 3000), process.env.HOST || '0.0.0.0', () => resolve(undefined)));
+await new Promise((resolve) =>
+	server.listen(Number(process.env.PORT ?? 3000), process.env.HOST || '0.0.0.0', () =>
+		resolve(undefined)
+	)
+);
 const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 process.env.ORIGIN ||= `http://localhost:${port}`;
 headers = securityHeaders(new URL(process.env.ORIGIN));

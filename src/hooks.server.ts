@@ -1,7 +1,11 @@
 import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sessionCookieName, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/session';
 import { needsSignIn } from '$lib/server/auth/guard';
-import { deleteExpiredSessions, sessionExpiresAt, validateSessionToken } from '$lib/server/auth/session';
+import {
+	deleteExpiredSessions,
+	sessionExpiresAt,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { deleteExpiredThrottles } from '$lib/server/auth/throttle';
 import { getDb } from '$lib/server/db';
 import { isCrossSiteWrite, securityHeaders } from '$lib/server/http/policy.js';
@@ -18,7 +22,11 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
-		return withHeaders(new Response('Cross-site requests are refused.', { status: 403 }), event.url, false);
+		return withHeaders(
+			new Response('Cross-site requests are refused.', { status: 403 }),
+			event.url,
+			false
+		);
 	}
 
 	const cookieName = sessionCookieName(event.url);
@@ -30,7 +38,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (validated) {
 			event.locals.user = validated.user;
 			event.locals.session = validated.session;
-			if (validated.renewed) setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(validated.session));
+			if (validated.renewed)
+				setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(validated.session));
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}
@@ -47,12 +56,21 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const theme = readTheme(event.cookies);
 	const response = await resolve(
 		event,
-		theme === 'system' ? undefined : { transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${theme}"`) }
+		theme === 'system'
+			? undefined
+			: {
+					transformPageChunk: ({ html }) =>
+						html.replace('data-theme="system"', `data-theme="${theme}"`)
+				}
 	);
 	// The browser came with a session and leaves without one: sign-out, a deleted account, too many
 	// wrong passwords, or a session found ended.
-	return withHeaders(response, event.url, token !== undefined && event.cookies.get(cookieName) === undefined);
-}
+	return withHeaders(
+		response,
+		event.url,
+		token !== undefined && event.cookies.get(cookieName) === undefined
+	);
+};
 
 /**
  * Nothing the app itself answers may be kept by a browser or anything in between, signed in or
@@ -82,14 +100,31 @@ function describeError(error: unknown): string {
 		.map((e) => (e as { code?: unknown } | undefined)?.code)
 		.find((c): c is string => typeof c === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(c));
 	const at = error.stack?.split('\n').find((line) => /^\s+at /.test(line));
-	return [name, code && `(${code})`, at && at.trim().replace(/[^\w$.:/\\()<>@ -]/g, '?').slice(0, 200)].filter(Boolean).join(' ');
+	return [
+		name,
+		code && `(${code})`,
+		at &&
+			at
+				.trim()
+				.replace(/[^\w$.:/\\()<>@ -]/g, '?')
+				.slice(0, 200)
+	]
+		.filter(Boolean)
+		.join(' ');
 }
 
 /** Logs what went wrong and where, never the request: bodies, cookies and URLs can hold what learners wrote or their session token. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status !== 404) {
 		const method = /^[A-Z]{1,10}$/.test(event.request.method) ? event.request.method : 'other';
-		console.error(`[heard] ${status} on ${method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`);
+		console.error(
+			`[heard] ${status} on ${method} ${event.route.id ?? '(no route)'}: ${describeError(error)}`
+		);
 	}
-	return { message: status === 500 ? 'Something went wrong on our side. Nothing you wrote was lost; please try again.' : message };
+	return {
+		message:
+			status === 500
+				? 'Something went wrong on our side. Nothing you wrote was lost; please try again.'
+				: message
+	};
 };

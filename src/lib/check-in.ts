@@ -19,16 +19,32 @@ export interface CheckInQuestion {
 }
 
 export const CHECK_IN_QUESTIONS: CheckInQuestion[] = [
-	{ key: 'heard', legend: 'This week, how heard did you feel by your partner?', short: 'Felt heard', column: 'Heard' },
+	{
+		key: 'heard',
+		legend: 'This week, how heard did you feel by your partner?',
+		short: 'Felt heard',
+		column: 'Heard'
+	},
 	{
 		key: 'wayBack',
-		legend: 'When a silence came up this week, how much did the two of you find a way back to each other?',
+		legend:
+			'When a silence came up this week, how much did the two of you find a way back to each other?',
 		hint: 'If there was no silence this week, think of the last one.',
 		short: 'Found a way back',
 		column: 'Way back'
 	},
-	{ key: 'steady', legend: 'How steady did you feel in yourself during hard moments or talks?', short: 'Felt steady', column: 'Steady' },
-	{ key: 'safe', legend: 'How safe do you feel at home?', short: 'Felt safe at home', column: 'Safe' }
+	{
+		key: 'steady',
+		legend: 'How steady did you feel in yourself during hard moments or talks?',
+		short: 'Felt steady',
+		column: 'Steady'
+	},
+	{
+		key: 'safe',
+		legend: 'How safe do you feel at home?',
+		short: 'Felt safe at home',
+		column: 'Safe'
+	}
 ];
 
 /** An SVG path's coordinates, scales and ticks, worked out on the server (no chart code ships to the browser). */
@@ -71,5 +87,7 @@ export const weekLabel = (week: string) => dayLabel(new Date(`${week}T00:00:00Z`
 
 /** "Mar", or "Mar 2026" with the year. */
 export function monthLabel(date: Date, { year = false } = {}): string {
-	return year ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : MONTHS[date.getUTCMonth()];
+	return year
+		? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
+		: MONTHS[date.getUTCMonth()];
 }

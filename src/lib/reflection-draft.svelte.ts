@@ -35,7 +35,12 @@ export class ReflectionDraft {
 	#send: Send;
 	#onComplete: () => void;
 
-	constructor(saved: { body: string; revision: number }, returned: ReturnedReflection | undefined, send: Send, onComplete = () => {}) {
+	constructor(
+		saved: { body: string; revision: number },
+		returned: ReturnedReflection | undefined,
+		send: Send,
+		onComplete = () => {}
+	) {
 		this.#send = send;
 		this.#onComplete = onComplete;
 		this.text = returned?.body ?? saved.body;
@@ -98,7 +103,11 @@ export class ReflectionDraft {
 		try {
 			outcome = await this.#send(sent, this.base);
 		} catch {
-			outcome = { type: 'failed', message: 'no connection. Your text is still here; it will be saved when you type again or press Save.' };
+			outcome = {
+				type: 'failed',
+				message:
+					'no connection. Your text is still here; it will be saved when you type again or press Save.'
+			};
 		}
 		if (outcome.type === 'saved') {
 			this.savedText = sent;

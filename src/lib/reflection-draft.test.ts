@@ -126,7 +126,9 @@ describe('two devices, one reflection', () => {
 	it('merges by hand: both texts in the box, each labelled, saved over the other once edited', async () => {
 		const { s, draft } = await conflicted();
 		draft.mergeByHand();
-		expect(draft.text).toBe('From this device:\nfrom the laptop\n\nFrom your other device:\nfrom the phone');
+		expect(draft.text).toBe(
+			'From this device:\nfrom the laptop\n\nFrom your other device:\nfrom the phone'
+		);
 		expect(draft.statusText).toBe('Unsaved changes');
 		draft.text = 'from both';
 		await draft.save();
@@ -136,19 +138,36 @@ describe('two devices, one reflection', () => {
 
 describe('what a refused form post handed back (without JavaScript)', () => {
 	it('shows the learner’s text and the other version to choose from', () => {
-		const draft = new ReflectionDraft({ body: 'stored', revision: 2 }, { body: 'mine', baseRevision: 1, theirs: { body: 'stored', revision: 2 }, message: 'changed' }, vi.fn());
+		const draft = new ReflectionDraft(
+			{ body: 'stored', revision: 2 },
+			{
+				body: 'mine',
+				baseRevision: 1,
+				theirs: { body: 'stored', revision: 2 },
+				message: 'changed'
+			},
+			vi.fn()
+		);
 		expect(draft.text).toBe('mine');
 		expect(draft.theirs).toEqual({ body: 'stored', revision: 2 });
 	});
 
 	it('says so when both versions were put in the box', () => {
-		const draft = new ReflectionDraft({ body: 'stored', revision: 2 }, { body: 'both', baseRevision: 2, merged: true, message: 'Both versions are in the box.' }, vi.fn());
+		const draft = new ReflectionDraft(
+			{ body: 'stored', revision: 2 },
+			{ body: 'both', baseRevision: 2, merged: true, message: 'Both versions are in the box.' },
+			vi.fn()
+		);
 		expect(draft.statusText).toBe('Both versions are in the box.');
 		expect(draft.status).toBe('idle');
 	});
 
 	it('shows why a save was refused, keeping the text', () => {
-		const draft = new ReflectionDraft({ body: '', revision: 0 }, { body: 'far too long', baseRevision: 0, message: 'Shorten it to save.' }, vi.fn());
+		const draft = new ReflectionDraft(
+			{ body: '', revision: 0 },
+			{ body: 'far too long', baseRevision: 0, message: 'Shorten it to save.' },
+			vi.fn()
+		);
 		expect(draft.statusText).toBe('Not saved: Shorten it to save.');
 		expect(draft.text).toBe('far too long');
 	});

@@ -8,7 +8,9 @@ const catalog = buildCatalog(files);
 const body = (lesson: Lesson) => files.lessons[lesson.file].replace(/^---[\s\S]*?\n---\n/, '');
 const words = (text: string) => text.match(/[\p{L}\p{N}’'-]+/gu)?.length ?? 0;
 const sources = files.sources as Record<string, { title: string }>;
-const articleTitles = ['silent-treatment-article', 'cant-hear-you-article'].map((key) => sources[key].title);
+const articleTitles = ['silent-treatment-article', 'cant-hear-you-article'].map(
+	(key) => sources[key].title
+);
 
 describe.each(catalog.lessons.map((l) => [l.file.slice(1), l] as const))('%s', (_file, lesson) => {
 	const questions = lesson.exercises.filter((e) => e.kind === 'single' || e.kind === 'multiple');
@@ -48,7 +50,9 @@ describe.each(catalog.lessons.map((l) => [l.file.slice(1), l] as const))('%s', (
 
 	it('carries none of the articles’ marketing and no unsourced figures', () => {
 		const text = files.lessons[lesson.file];
-		expect(text).not.toMatch(/secret obsession|hero instinct|instant access|click here|james bauer/i);
+		expect(text).not.toMatch(
+			/secret obsession|hero instinct|instant access|click here|james bauer/i
+		);
 		expect(text).not.toMatch(/\d\s*%|per ?cent/i);
 	});
 
@@ -70,7 +74,11 @@ describe('the course as a whole', () => {
 	});
 
 	it('points to /help wherever a lesson asks the learner to talk, set a boundary or let consequences land', () => {
-		const asking = catalog.lessons.filter((l) => l.moduleSlug === 'seven-ways-back' || l.id === 'holding-space-and-real-change/what-you-can-and-cannot-do');
+		const asking = catalog.lessons.filter(
+			(l) =>
+				l.moduleSlug === 'seven-ways-back' ||
+				l.id === 'holding-space-and-real-change/what-you-can-and-cannot-do'
+		);
 		for (const lesson of asking) expect(body(lesson), lesson.id).toContain('(/help)');
 	});
 

@@ -17,7 +17,8 @@ const catalog = buildCatalog(files);
 const safetyLesson = catalog.lessons.find((l) => lessonHref(l) === SAFETY_LESSON_HREF);
 
 /** Ways of naming the safety lesson. */
-const MENTION = /safety (?:lesson|module)|lesson on (?:abuse|safety)|when silence becomes abuse|safety and your plan module/gi;
+const MENTION =
+	/safety (?:lesson|module)|lesson on (?:abuse|safety)|when silence becomes abuse|safety and your plan module/gi;
 
 /** Promises of a privacy the app cannot keep. */
 const PROMISES = [
@@ -35,7 +36,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HREF = escape(SAFETY_LESSON_HREF);
 /** A Markdown link to the safety lesson, and an HTML one (a literal href, or the shared constant). */
 const MARKDOWN_LINK = new RegExp(`\\[[^\\]]*\\]\\(${HREF}(?:#[^)]*)?\\)`, 'g');
-const HTML_LINK = new RegExp(`<a\\b[^>]*href=(?:"${HREF}(?:#[^"]*)?"|\\{SAFETY_LESSON_HREF\\})[^>]*>[\\s\\S]*?</a>`, 'g');
+const HTML_LINK = new RegExp(
+	`<a\\b[^>]*href=(?:"${HREF}(?:#[^"]*)?"|\\{SAFETY_LESSON_HREF\\})[^>]*>[\\s\\S]*?</a>`,
+	'g'
+);
 
 const found = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[0]);
 
@@ -51,26 +55,38 @@ export function privacyPromises(text: string): string[] {
 /** What a page shows: markup without its scripts, styles and comments (code comments may name the lesson). */
 function pageText(path: string, source: string): string {
 	if (path.endsWith('.svelte')) {
-		return source.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<!--[\s\S]*?-->/g, '');
+		return source
+			.replace(/<script[\s\S]*?<\/script>/g, '')
+			.replace(/<style[\s\S]*?<\/style>/g, '')
+			.replace(/<!--[\s\S]*?-->/g, '');
 	}
 	return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
 }
 
 function walk(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]
+	);
 }
 const SOURCES = [...walk(join(ROOT, 'src/routes')), ...walk(join(ROOT, 'src/lib/components'))]
 	.filter((p) => /\.(svelte|ts|js)$/.test(p) && !/\.test\.ts$/.test(p))
 	.map((p) => ({ path: relative(ROOT, p), source: readFileSync(p, 'utf8') }));
-const LESSONS = Object.entries(files.lessons).map(([path, source]) => ({ path: path.slice(1), source }));
+const LESSONS = Object.entries(files.lessons).map(([path, source]) => ({
+	path: path.slice(1),
+	source
+}));
 
 describe('the detectors', () => {
 	// A check that can never fail proves nothing: show each one catching what it is for.
 	it('find an unlinked mention, and pass a linked one', () => {
 		expect(unlinkedMentions('See the safety module for more.')).toEqual(['safety module']);
-		expect(unlinkedMentions('Read [when silence becomes abuse](/help).')).toEqual(['when silence becomes abuse']);
+		expect(unlinkedMentions('Read [when silence becomes abuse](/help).')).toEqual([
+			'when silence becomes abuse'
+		]);
 		expect(unlinkedMentions(`Read [the safety lesson](${SAFETY_LESSON_HREF}).`)).toEqual([]);
-		expect(unlinkedMentions(`<a class="x" href="${SAFETY_LESSON_HREF}">The lesson on abuse</a>`)).toEqual([]);
+		expect(
+			unlinkedMentions(`<a class="x" href="${SAFETY_LESSON_HREF}">The lesson on abuse</a>`)
+		).toEqual([]);
 	});
 
 	it('find a privacy promise', () => {
@@ -89,7 +105,9 @@ describe('the safety lesson', () => {
 	});
 });
 
-describe.each(LESSONS.filter((l) => l.path !== safetyLesson?.file.slice(1)).map((l) => [l.path, l] as const))('%s', (_path, lesson) => {
+describe.each(
+	LESSONS.filter((l) => l.path !== safetyLesson?.file.slice(1)).map((l) => [l.path, l] as const)
+)('%s', (_path, lesson) => {
 	it('links every mention of the safety lesson (frontmatter text cannot link: name Get help there instead)', () => {
 		expect(unlinkedMentions(lesson.source)).toEqual([]);
 	});

@@ -1,19 +1,36 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from '../support/axe';
-import { answer, catalog, completeLesson, onePageUrl, questionGroup, questions, reflectionsOf, signUp, stepsOf, stepUrl, verdict } from '../support/e2e';
+import {
+	answer,
+	catalog,
+	completeLesson,
+	onePageUrl,
+	questionGroup,
+	questions,
+	reflectionsOf,
+	signUp,
+	stepsOf,
+	stepUrl,
+	verdict
+} from '../support/e2e';
 import { PUBLIC_ROUTES, routeIds, urlFor } from '../support/routes';
 
 const [lesson1, lesson2] = catalog.lessons;
 const ROUTES = routeIds();
-const PAGES_SIGNED_OUT = PUBLIC_ROUTES.filter((r) => !['/logout', '/goodbye', '/preferences'].includes(r));
-const PAGES_SIGNED_IN = ROUTES.filter((r) => !PUBLIC_ROUTES.includes(r) && !/\.(md|json)$|\/export$/.test(r));
+const PAGES_SIGNED_OUT = PUBLIC_ROUTES.filter(
+	(r) => !['/logout', '/goodbye', '/preferences'].includes(r)
+);
+const PAGES_SIGNED_IN = ROUTES.filter(
+	(r) => !PUBLIC_ROUTES.includes(r) && !/\.(md|json)$|\/export$/.test(r)
+);
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`axe finds no WCAG 2.2 AA violation on any page (${colorScheme})`, async ({ page }) => {
 		// About twenty axe runs: ~30 s on an idle 2-core machine, so the default 30 s limit failed CI.
 		test.setTimeout(120_000);
 		await page.emulateMedia({ colorScheme });
-		const axe = (page: Page, label: string) => axeViolations(page, label, { coloursOnly: colorScheme === 'dark' });
+		const axe = (page: Page, label: string) =>
+			axeViolations(page, label, { coloursOnly: colorScheme === 'dark' });
 		const found: string[] = [];
 		for (const path of [...PAGES_SIGNED_OUT, '/no-such-page']) {
 			await page.goto(path);
@@ -58,11 +75,15 @@ test('a lesson can be completed with the keyboard alone', async ({ page }) => {
 	for (const q of questions(lesson1)) {
 		const group = questionGroup(page, q);
 		for (const option of q.options.filter((o) => o.correct)) {
-			const box = group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: option.text, exact: true });
+			const box = group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', {
+				name: option.text,
+				exact: true
+			});
 			if (q.kind === 'single') {
 				// Arrow keys move between radio buttons; Tab lands on the group's first (or checked) one.
 				await tabTo(group.getByRole('radio').first());
-				for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+				for (let i = 0; i < 10 && !(await box.evaluate((el) => el === document.activeElement)); i++)
+					await page.keyboard.press('ArrowDown');
 				await page.keyboard.press('Space');
 			} else {
 				await tabTo(box);
@@ -103,10 +124,15 @@ test.describe('quick exit', () => {
 
 	test.beforeEach(async ({ context }) => {
 		// The neutral site is outside this machine's reach: answer for it locally.
-		await context.route(`${NEUTRAL}**`, (route) => route.fulfill({ body: '<title>Weather</title><h1>Weather</h1>', contentType: 'text/html' }));
+		await context.route(`${NEUTRAL}**`, (route) =>
+			route.fulfill({ body: '<title>Weather</title><h1>Weather</h1>', contentType: 'text/html' })
+		);
 	});
 
-	test('the Exit button leaves at once, and Back does not return to the course', async ({ page, context }) => {
+	test('the Exit button leaves at once, and Back does not return to the course', async ({
+		page,
+		context
+	}) => {
 		await signUp(page);
 		const fresh = await context.newPage();
 		await fresh.goto(onePageUrl(lesson1));
@@ -155,7 +181,10 @@ test('discreet mode gives the tab a neutral title and icon', async ({ page }) =>
 	for (const path of [onePageUrl(lesson1), '/learn', '/help']) {
 		await page.goto(path);
 		await expect(page).toHaveTitle('Notes');
-		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon-neutral\.svg$/);
+		await expect(page.locator('link[rel="icon"]')).toHaveAttribute(
+			'href',
+			/\/favicon-neutral\.svg$/
+		);
 	}
 	// Signed out on this device, the sign-in page stays neutral too.
 	await page.getByRole('button', { name: 'Sign out' }).click();
@@ -163,7 +192,10 @@ test('discreet mode gives the tab a neutral title and icon', async ({ page }) =>
 	await expect(page).toHaveTitle('Notes');
 });
 
-test('the colour theme follows the system until the learner chooses, and is remembered', async ({ page, context }) => {
+test('the colour theme follows the system until the learner chooses, and is remembered', async ({
+	page,
+	context
+}) => {
 	await page.emulateMedia({ colorScheme: 'dark' });
 	await page.goto('/');
 	const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -176,14 +208,19 @@ test('the colour theme follows the system until the learner chooses, and is reme
 	await again.goto('/help');
 	expect(await again.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 	await again.getByRole('button', { name: 'Match device' }).click();
-	await expect(again.getByRole('button', { name: 'Match device' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(again.getByRole('button', { name: 'Match device' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
 	expect(await again.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
 });
 
 test('no page scrolls sideways at 320 px, and text resizes to 200%', async ({ page }) => {
 	await page.setViewportSize({ width: 320, height: 640 });
 	const check = async (label: string) => {
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow, label).toBeLessThanOrEqual(0);
 	};
 	for (const path of PAGES_SIGNED_OUT) {

@@ -1,5 +1,14 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { createAccount, onePageUrl, catalog, PASSWORD, reflect, reflectionsOf, signIn, uniqueName } from '../support/e2e';
+import {
+	createAccount,
+	onePageUrl,
+	catalog,
+	PASSWORD,
+	reflect,
+	reflectionsOf,
+	signIn,
+	uniqueName
+} from '../support/e2e';
 
 // Real browsers keep pages in a back/forward cache; Playwright starts Chromium without one
 // (--disable-back-forward-cache). Here it is on, so Back behaves as on a learner's own device.
@@ -14,7 +23,10 @@ let browser: Browser;
 test.describe.configure({ timeout: 60_000 });
 test.beforeAll(async ({ playwright, launchOptions }) => {
 	// The project's own launch options (its Chromium, its flags), less the flag that turns the cache off.
-	browser = await playwright.chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+	browser = await playwright.chromium.launch({
+		...launchOptions,
+		ignoreDefaultArgs: ['--disable-back-forward-cache']
+	});
 });
 test.afterAll(async () => browser?.close());
 
@@ -24,9 +36,12 @@ async function watchHistory(page: Page) {
 	await cdp.send('Page.enable');
 	const seen = { restored: [] as string[], notRestoredBecause: [] as string[] };
 	cdp.on('Page.frameNavigated', (e) => {
-		if (!e.frame.parentId && e.type === 'BackForwardCacheRestore') seen.restored.push(new URL(e.frame.url).pathname);
+		if (!e.frame.parentId && e.type === 'BackForwardCacheRestore')
+			seen.restored.push(new URL(e.frame.url).pathname);
 	});
-	cdp.on('Page.backForwardCacheNotUsed', (e) => seen.notRestoredBecause.push(...e.notRestoredExplanations.map((x) => x.reason)));
+	cdp.on('Page.backForwardCacheNotUsed', (e) =>
+		seen.notRestoredBecause.push(...e.notRestoredExplanations.map((x) => x.reason))
+	);
 	return seen;
 }
 
@@ -47,7 +62,12 @@ async function back(page: Page) {
 async function onScreen(page: Page): Promise<string> {
 	try {
 		return await page.evaluate(() =>
-			[document.body?.innerText ?? '', ...[...document.querySelectorAll('textarea, input')].map((e) => (e as HTMLInputElement).value)].join('\n')
+			[
+				document.body?.innerText ?? '',
+				...[...document.querySelectorAll('textarea, input')].map(
+					(e) => (e as HTMLInputElement).value
+				)
+			].join('\n')
 		);
 	} catch (e) {
 		// Back committed one document and the browser replaced it (a refused POST result becomes its
@@ -58,8 +78,13 @@ async function onScreen(page: Page): Promise<string> {
 	}
 }
 
-async function newDevice(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled });
+async function newDevice(
+	javaScriptEnabled: boolean
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		javaScriptEnabled
+	});
 	return { context, page: await context.newPage() };
 }
 
@@ -77,31 +102,59 @@ async function learnerWithReflection() {
 test.describe('headers', () => {
 	const FORM = 'application/x-www-form-urlencoded';
 	const plain = { 'content-type': FORM, accept: 'text/html' };
-	const enhanced = { 'content-type': FORM, accept: 'application/json', 'x-sveltekit-action': 'true' };
+	const enhanced = {
+		'content-type': FORM,
+		accept: 'application/json',
+		'x-sveltekit-action': 'true'
+	};
 
-	test('every page, its data and every form-action response is sent no-store, signed in or not', async ({ request, baseURL }) => {
-		const noStore = async (what: string, response: { headers(): Record<string, string> }) => expect(response.headers()['cache-control'], what).toBe('no-store');
+	test('every page, its data and every form-action response is sent no-store, signed in or not', async ({
+		request,
+		baseURL
+	}) => {
+		const noStore = async (what: string, response: { headers(): Record<string, string> }) =>
+			expect(response.headers()['cache-control'], what).toBe('no-store');
 		for (const path of ['/', '/login', '/signup', '/help', '/recover', '/login?next=%2Fjournal']) {
 			await noStore(path, await request.get(path));
 		}
 		await noStore('/__data.json', await request.get('/__data.json'));
 		const post = (path: string, headers: Record<string, string>, form: Record<string, string>) =>
-			request.post(path, { headers: { origin: baseURL!, ...headers }, data: new URLSearchParams(form).toString(), maxRedirects: 0 });
+			request.post(path, {
+				headers: { origin: baseURL!, ...headers },
+				data: new URLSearchParams(form).toString(),
+				maxRedirects: 0
+			});
 		const wrong = { username: uniqueName('nobody'), password: 'not the password' };
 		await noStore('sign-in refused', await post('/login', plain, wrong));
 		await noStore('sign-in refused (enhanced)', await post('/login', enhanced, wrong));
-		await noStore('recovery refused', await post('/recover', plain, { username: wrong.username, code: 'aaaaa-aaaaa-aaaaa-aaaaa', password: 'a new password 1' }));
+		await noStore(
+			'recovery refused',
+			await post('/recover', plain, {
+				username: wrong.username,
+				code: 'aaaaa-aaaaa-aaaaa-aaaaa',
+				password: 'a new password 1'
+			})
+		);
 		// The responses that carry a new recovery code, with and without JavaScript.
 		for (const headers of [plain, enhanced]) {
-			const signUp = await post('/signup', headers, { username: uniqueName('nostore'), password: PASSWORD });
+			const signUp = await post('/signup', headers, {
+				username: uniqueName('nostore'),
+				password: PASSWORD
+			});
 			expect(await signUp.text()).toMatch(/[a-z2-7]{5}-[a-z2-7]{5}-[a-z2-7]{5}-[a-z2-7]{5}/);
 			await noStore('sign-up', signUp);
 		}
 	});
 
-	test('signing out tells the browser to drop what it cached of the site', async ({ page, baseURL }) => {
+	test('signing out tells the browser to drop what it cached of the site', async ({
+		page,
+		baseURL
+	}) => {
 		await createAccount(page);
-		const signOut = await page.request.post('/logout', { headers: { origin: baseURL!, ...plain }, maxRedirects: 0 });
+		const signOut = await page.request.post('/logout', {
+			headers: { origin: baseURL!, ...plain },
+			maxRedirects: 0
+		});
 		expect(signOut.status()).toBe(303);
 		expect(signOut.headers()['clear-site-data']).toBe('"cache"');
 		expect(signOut.headers()['cache-control']).toBe('no-store');
@@ -131,7 +184,10 @@ for (const javaScript of [true, false]) {
 			// As the review did it: the first page is loaded signed out, the journal opened by its link.
 			await signIn(page, username);
 			await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).click();
+			await page
+				.getByRole('navigation', { name: 'Main' })
+				.getByRole('link', { name: 'Journal' })
+				.click();
 			await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue(secret);
 			await page.getByRole('button', { name: 'Sign out' }).click();
 			await expect(page).toHaveURL(/\/$/);
@@ -140,8 +196,12 @@ for (const javaScript of [true, false]) {
 			await expect(page).toHaveURL(/\/login\?next=%2Fjournal$/);
 			expect(await onScreen(page)).not.toContain(secret);
 			// The Back went through the cache's decision (restored and reloaded, or refused, and why).
-			await expect.poll(() => seen.restored.length + seen.notRestoredBecause.length).toBeGreaterThan(0);
-			test.info().annotations.push({ type: 'back/forward cache', description: JSON.stringify(seen) });
+			await expect
+				.poll(() => seen.restored.length + seen.notRestoredBecause.length)
+				.toBeGreaterThan(0);
+			test
+				.info()
+				.annotations.push({ type: 'back/forward cache', description: JSON.stringify(seen) });
 			await context.close();
 		});
 
@@ -152,7 +212,9 @@ for (const javaScript of [true, false]) {
 			await page.getByLabel('Username').fill(uniqueName('bfcode'));
 			await page.getByLabel('Password').fill(PASSWORD);
 			await page.getByRole('button', { name: 'Create account' }).click();
-			const code = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+			const code = await page
+				.getByRole('textbox', { name: 'Recovery code', exact: true })
+				.inputValue();
 			expect(code).toMatch(/^[a-z2-7]{5}(-[a-z2-7]{5}){3}$/);
 			await page.getByRole('button', { name: 'Sign out' }).click();
 			await expect(page).toHaveURL(/\/$/);
@@ -166,8 +228,12 @@ for (const javaScript of [true, false]) {
 				await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
 			}
 			expect(await onScreen(page)).not.toContain(code);
-			await expect.poll(() => seen.restored.length + seen.notRestoredBecause.length).toBeGreaterThan(0);
-			test.info().annotations.push({ type: 'back/forward cache', description: JSON.stringify(seen) });
+			await expect
+				.poll(() => seen.restored.length + seen.notRestoredBecause.length)
+				.toBeGreaterThan(0);
+			test
+				.info()
+				.annotations.push({ type: 'back/forward cache', description: JSON.stringify(seen) });
 			await context.close();
 		});
 	});

@@ -25,7 +25,10 @@ function lessonRow(page: Page, title: string) {
 
 /** Goes to the next step, as a learner does: a link, or on a reflection's step a button that also saves. */
 async function next(page: Page) {
-	await page.getByRole('link', { name: 'Next', exact: true }).or(page.getByRole('button', { name: 'Next', exact: true })).click();
+	await page
+		.getByRole('link', { name: 'Next', exact: true })
+		.or(page.getByRole('button', { name: 'Next', exact: true }))
+		.click();
 }
 
 async function journey(browser: Browser, javaScript: boolean) {
@@ -38,15 +41,24 @@ async function journey(browser: Browser, javaScript: boolean) {
 	await expect(lessonRow(page, lesson1.title)).toContainText('Not started');
 	await expect(lessonRow(page, lesson2.title)).toContainText('Locked');
 	await expect(lessonRow(page, lesson2.title)).toContainText(`Opens after “${lesson1.title}”`);
-	await expect(page.getByRole('link', { name: 'Continue' })).toHaveAttribute('href', lessonUrl(lesson1));
+	await expect(page.getByRole('link', { name: 'Continue' })).toHaveAttribute(
+		'href',
+		lessonUrl(lesson1)
+	);
 
 	// The lesson opens at its first step, one thing at a time, with where you are in it.
 	await page.getByRole('link', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(stepUrl(lesson1, 1));
 	await expect(page.getByText(`Step 1 of ${steps1.length}`)).toBeVisible();
-	await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute('aria-valuenow', '1');
+	await expect(page.getByRole('progressbar', { name: 'Lesson progress' })).toHaveAttribute(
+		'aria-valuenow',
+		'1'
+	);
 	await expect(page.getByRole('link', { name: 'Back', exact: true })).toHaveCount(0);
-	await expect(page.getByRole('link', { name: /one page/ })).toHaveAttribute('href', onePageUrl(lesson1));
+	await expect(page.getByRole('link', { name: /one page/ })).toHaveAttribute(
+		'href',
+		onePageUrl(lesson1)
+	);
 
 	// Reading, part by part, to the first question.
 	const firstQuestion = steps1.findIndex((s) => s.kind === 'question') + 1;
@@ -80,7 +92,8 @@ async function journey(browser: Browser, javaScript: boolean) {
 	}
 	for (const r of reflectionsOf(lesson1)) {
 		await next(page);
-		if (r.kind === 'reflection') await reflect(page, r.prompt, `Notes on ${r.id} by ${username}`, { javaScript });
+		if (r.kind === 'reflection')
+			await reflect(page, r.prompt, `Notes on ${r.id} by ${username}`, { javaScript });
 	}
 	await next(page);
 	await expect(page).toHaveURL(stepUrl(lesson1, steps1.length));
@@ -98,7 +111,9 @@ async function journey(browser: Browser, javaScript: boolean) {
 	// Lesson 3 is still locked: its address leads back to the map, saying what opens it.
 	await page.goto(lessonUrl(lesson3));
 	await expect(page).toHaveURL(/\/learn\?locked=/);
-	await expect(page.getByRole('status').filter({ hasText: lesson3.title })).toContainText(`once you finish “${lesson2.title}”`);
+	await expect(page.getByRole('status').filter({ hasText: lesson3.title })).toContainText(
+		`once you finish “${lesson2.title}”`
+	);
 
 	// On a second device, signing in lands on the step where lesson 2 was left: its start.
 	await page.goto(stepUrl(lesson2, 2));
@@ -130,7 +145,9 @@ test('the learner journey, step by step, without JavaScript', async ({ browser }
 	await journey(browser, false);
 });
 
-test('a finished lesson can be reviewed and its next lesson opens from the map', async ({ page }) => {
+test('a finished lesson can be reviewed and its next lesson opens from the map', async ({
+	page
+}) => {
 	await signUp(page);
 	await completeLesson(page, lesson1);
 	await page.goto('/learn');

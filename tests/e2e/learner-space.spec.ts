@@ -1,14 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { learnerRowCounts } from '../support/e2e-database';
-import { catalog, completeLesson, createAccount, onePageUrl, PASSWORD, reflect, reflectionsOf, signIn, signUp } from '../support/e2e';
+import {
+	catalog,
+	completeLesson,
+	createAccount,
+	onePageUrl,
+	PASSWORD,
+	reflect,
+	reflectionsOf,
+	signIn,
+	signUp
+} from '../support/e2e';
 
 const [lesson1, lesson2] = catalog.lessons;
 const r1 = reflectionsOf(lesson1)[0];
 if (r1.kind !== 'reflection') throw new Error('lesson 1 needs a reflection');
 const marker = () => `marker-${Math.random().toString(36).slice(2, 10)}`;
 
-async function secondDevice(browser: Browser, username: string, password = PASSWORD, javaScriptEnabled = true) {
+async function secondDevice(
+	browser: Browser,
+	username: string,
+	password = PASSWORD,
+	javaScriptEnabled = true
+) {
 	const context = await browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	await signIn(page, username, password);
@@ -38,7 +53,9 @@ test('journal edits show up in the lesson and on a second device', async ({ page
 	await expect(other.getByRole('textbox', { name: r1.prompt })).toHaveValue(edited);
 });
 
-test('the plan reads on screen, prints without navigation and downloads as Markdown', async ({ page }) => {
+test('the plan reads on screen, prints without navigation and downloads as Markdown', async ({
+	page
+}) => {
 	await signUp(page);
 	const text = `what I noticed ${marker()}`;
 	await page.goto(onePageUrl(lesson1));
@@ -119,7 +136,9 @@ test('changing the password signs out the other browser', async ({ page, browser
 	await expect(other.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
-test('a recovery code resets the password once, then a new one takes its place', async ({ page }) => {
+test('a recovery code resets the password once, then a new one takes its place', async ({
+	page
+}) => {
 	const { username, recoveryCode } = await createAccount(page);
 	await page.getByRole('button', { name: 'Sign out' }).click();
 
@@ -132,7 +151,9 @@ test('a recovery code resets the password once, then a new one takes its place',
 	};
 	await recover(recoveryCode.toUpperCase(), 'recovered password');
 	await expect(page.getByRole('heading', { name: 'Your password is changed' })).toBeVisible();
-	const fresh = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+	const fresh = await page
+		.getByRole('textbox', { name: 'Recovery code', exact: true })
+		.inputValue();
 	expect(fresh).not.toBe(recoveryCode);
 	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
 	await page.getByRole('button', { name: 'Sign out' }).click();
@@ -146,7 +167,9 @@ test('a recovery code resets the password once, then a new one takes its place',
 	await page.goto('/account');
 	await page.getByLabel('Your password').first().fill('recovered password');
 	await page.getByRole('button', { name: 'Get a new recovery code' }).click();
-	const regenerated = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+	const regenerated = await page
+		.getByRole('textbox', { name: 'Recovery code', exact: true })
+		.inputValue();
 	expect(regenerated).not.toBe(fresh);
 	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await recover(fresh, 'yet another password');
@@ -166,15 +189,23 @@ test('the devices list signs out another browser', async ({ page, browser }) => 
 	// Playwright's desktop Chrome profile reports Windows.
 	await expect(devices.first()).toContainText('Chrome on Windows');
 	// Three browsers with the same name: each has a tag of its own to tell them apart.
-	const tags = await devices.evaluateAll((items) => items.map((li) => li.textContent?.match(/device ([0-9A-F]{4})/)?.[1]));
+	const tags = await devices.evaluateAll((items) =>
+		items.map((li) => li.textContent?.match(/device ([0-9A-F]{4})/)?.[1])
+	);
 	expect(new Set(tags).size).toBe(3);
 
 	// The password forms tell a password manager whose password it is.
 	for (const form of ['?/password', '?/recovery', '?/delete']) {
-		await expect(page.locator(`form[action="${form}"] input[autocomplete="username"]`)).toHaveValue(username);
+		await expect(page.locator(`form[action="${form}"] input[autocomplete="username"]`)).toHaveValue(
+			username
+		);
 	}
 
-	await devices.filter({ hasNotText: 'This device' }).first().getByRole('button', { name: /Sign out/ }).click();
+	await devices
+		.filter({ hasNotText: 'This device' })
+		.first()
+		.getByRole('button', { name: /Sign out/ })
+		.click();
 	await expect(page.getByText('That device is signed out.')).toBeVisible();
 	await expect(devices).toHaveCount(2);
 	const [a, b] = [other, third];
@@ -199,15 +230,21 @@ test('resetting progress can keep reflections', async ({ page }) => {
 	await page.getByLabel('Keep my reflections').check();
 	await page.getByLabel('Yes, reset my progress in every lesson').check();
 	await page.getByRole('button', { name: 'Reset progress' }).click();
-	await expect(page.getByText('Your progress is reset. Your reflections are kept in your journal.')).toBeVisible();
+	await expect(
+		page.getByText('Your progress is reset. Your reflections are kept in your journal.')
+	).toBeVisible();
 	await page.goto('/learn');
-	await expect(page.getByRole('listitem').filter({ has: page.getByText(lesson2.title, { exact: true }) })).toContainText('Locked');
+	await expect(
+		page.getByRole('listitem').filter({ has: page.getByText(lesson2.title, { exact: true }) })
+	).toContainText('Locked');
 	await page.goto('/journal');
 	await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue(`My notes on ${r1.id}`);
 });
 
 for (const javaScript of [true, false]) {
-	test(`two devices editing one reflection: both versions are kept until the learner chooses (${javaScript ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+	test(`two devices editing one reflection: both versions are kept until the learner chooses (${javaScript ? 'with' : 'without'} JavaScript)`, async ({
+		browser
+	}) => {
 		const phoneContext = await browser.newContext({ javaScriptEnabled: javaScript });
 		const phone = await phoneContext.newPage();
 		const username = await signUp(phone);
@@ -224,8 +261,11 @@ for (const javaScript of [true, false]) {
 		// The laptop still holds revision 1: its save must not silently replace the phone's.
 		const box = laptop.getByRole('textbox', { name: r1.prompt });
 		await box.fill(laptopText);
-		if (!javaScript) await box.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' }).click();
-		const conflict = laptop.getByRole('alert').filter({ hasText: 'This reflection was changed on another device' });
+		if (!javaScript)
+			await box.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' }).click();
+		const conflict = laptop
+			.getByRole('alert')
+			.filter({ hasText: 'This reflection was changed on another device' });
 		await expect(conflict).toBeVisible();
 		await expect(conflict).toContainText(phoneText);
 		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue(laptopText);
@@ -235,7 +275,9 @@ for (const javaScript of [true, false]) {
 		// The notice comes before the choices it is about, and names each version by its device.
 		await expect(conflict.getByText('From your other device:')).toBeVisible();
 		await conflict.getByRole('button', { name: 'Merge by hand' }).click();
-		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue(`From this device:\n${laptopText}\n\nFrom your other device:\n${phoneText}`);
+		await expect(laptop.getByRole('textbox', { name: r1.prompt })).toHaveValue(
+			`From this device:\n${laptopText}\n\nFrom your other device:\n${phoneText}`
+		);
 		const merged = `${laptopText} and ${phoneText}`;
 		await reflect(laptop, r1.prompt, merged, { javaScript });
 		await phone.reload();
@@ -244,7 +286,10 @@ for (const javaScript of [true, false]) {
 	});
 }
 
-test('keeping this device’s or the other device’s version resolves a conflict', async ({ page, browser }) => {
+test('keeping this device’s or the other device’s version resolves a conflict', async ({
+	page,
+	browser
+}) => {
 	const username = await signUp(page);
 	await page.goto(onePageUrl(lesson1));
 	await reflect(page, r1.prompt, 'v1');
@@ -259,8 +304,17 @@ test('keeping this device’s or the other device’s version resolves a conflic
 
 	await reflect(page, r1.prompt, 'v3 from here');
 	await other.getByRole('textbox', { name: r1.prompt }).fill('v3 from there');
-	await other.getByRole('alert').filter({ hasText: 'changed on another device' }).getByRole('button', { name: "Keep this device's version" }).click();
-	await expect(other.getByRole('textbox', { name: r1.prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
+	await other
+		.getByRole('alert')
+		.filter({ hasText: 'changed on another device' })
+		.getByRole('button', { name: "Keep this device's version" })
+		.click();
+	await expect(
+		other
+			.getByRole('textbox', { name: r1.prompt })
+			.locator('xpath=ancestor::form')
+			.getByRole('status')
+	).toHaveText('Saved');
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue('v3 from there');
 });

@@ -25,23 +25,30 @@ const strategyLesson = catalog.lessons.find((l) => l.tryThisWeek.length > 0)!;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The longest stretch of a text that quoting or escaping in HTML or serialized data cannot change. */
-const fingerprint = (text: string) => text.split(/["'\\’‘“”\n&<>]/).sort((a, b) => b.length - a.length)[0];
+const fingerprint = (text: string) =>
+	text.split(/["'\\’‘“”\n&<>]/).sort((a, b) => b.length - a.length)[0];
 /** Replies, coaching and ending texts whose fingerprint is anywhere in the page's HTML, data included. */
 async function leaked(page: Page, texts: string[]) {
 	const html = await page.content();
 	return texts.filter((t) => html.includes(fingerprint(t)));
 }
-const everyAnswer = talk.turns.flatMap((t) => t.choices.flatMap((c) => [c.reply, c.coach])).concat(talk.endings.map((e) => e.text));
+const everyAnswer = talk.turns
+	.flatMap((t) => t.choices.flatMap((c) => [c.reply, c.coach]))
+	.concat(talk.endings.map((e) => e.text));
 
 async function openLesson(page: Page, username: string, lesson = practiceLesson) {
 	// Earlier lessons are not what this tests: mark them done so the lesson opens.
-	await completeLessonsInDatabase(username, catalog.lessons.slice(0, lesson.index).map((l) => l.id));
+	await completeLessonsInDatabase(
+		username,
+		catalog.lessons.slice(0, lesson.index).map((l) => l.id)
+	);
 	await page.goto(onePageUrl(lesson));
 	await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
 }
 
 /** The mark beside the lesson's title once it is complete. */
-const complete = (page: Page) => page.locator('article header').getByText('Complete', { exact: true });
+const complete = (page: Page) =>
+	page.locator('article header').getByText('Complete', { exact: true });
 
 type Choice = Dialogue['turns'][number]['choices'][number];
 /** A way to an ending with at least `min` things to say (the course check keeps one on every conversation). */
@@ -50,7 +57,8 @@ function longPath(d: Dialogue, min: number): Choice[] {
 	const walk = (turn: string, path: Choice[]): Choice[] | null => {
 		for (const c of turns.get(turn)!.choices) {
 			if (c.end && path.length + 1 >= min) return [...path, c];
-			const deeper = c.next && !path.some((p) => p.next === c.next) ? walk(c.next, [...path, c]) : null;
+			const deeper =
+				c.next && !path.some((p) => p.next === c.next) ? walk(c.next, [...path, c]) : null;
 			if (deeper) return deeper;
 		}
 		return null;
@@ -59,7 +67,9 @@ function longPath(d: Dialogue, min: number): Choice[] {
 }
 
 for (const javaScript of [true, false]) {
-	test(`a conversation plays to an ending, completes the lesson and starts again (${javaScript ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+	test(`a conversation plays to an ending, completes the lesson and starts again (${javaScript ? 'with' : 'without'} JavaScript)`, async ({
+		browser
+	}) => {
 		test.setTimeout(60_000);
 		const context = await browser.newContext({ javaScriptEnabled: javaScript });
 		const page = await context.newPage();
@@ -67,14 +77,18 @@ for (const javaScript of [true, false]) {
 		await openLesson(page, username);
 		const section = practiceSection(page, talk);
 		await expect(section.getByRole('heading', { level: 2 })).toHaveText(`Practice: ${talk.title}`);
-		await expect(section.getByRole('link', { name: 'talk to a helpline first' })).toHaveAttribute('href', '/help');
+		await expect(section.getByRole('link', { name: 'talk to a helpline first' })).toHaveAttribute(
+			'href',
+			'/help'
+		);
 		const start = talk.turns.find((t) => t.id === talk.start)!;
 		await expect(section).toContainText(start.partner!);
 		await expect(section.getByRole('radio')).toHaveCount(start.choices.length);
 
 		// Everything else in the lesson done: still not complete without an ending.
 		for (const q of questions(practiceLesson)) await answer(page, q, true);
-		for (const r of reflectionsOf(practiceLesson)) if (r.kind === 'reflection') await reflect(page, r.prompt, 'Notes', { javaScript });
+		for (const r of reflectionsOf(practiceLesson))
+			if (r.kind === 'reflection') await reflect(page, r.prompt, 'Notes', { javaScript });
 		await page.reload();
 		await expect(complete(page)).toHaveCount(0);
 
@@ -93,7 +107,12 @@ for (const javaScript of [true, false]) {
 		}
 		const shownNow = [path[0].reply, path[0].coach];
 		expect(await leaked(page, shownNow)).toEqual(shownNow); // the search finds what is there
-		expect(await leaked(page, everyAnswer.filter((t) => !shownNow.includes(t)))).toEqual([]);
+		expect(
+			await leaked(
+				page,
+				everyAnswer.filter((t) => !shownNow.includes(t))
+			)
+		).toEqual([]);
 
 		await playToEnding(page, talk, path.slice(1));
 		await expect(complete(page)).toBeVisible();
@@ -101,7 +120,9 @@ for (const javaScript of [true, false]) {
 
 		// Nothing overflows sideways on a narrow phone, and (axe needs JavaScript) the finished conversation passes axe.
 		await page.setViewportSize({ width: 320, height: 800 });
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
 		if (javaScript) {
 			expect(await axeViolations(page, talk.id, { include: `#${talk.id}` })).toEqual([]);
 		}
@@ -131,7 +152,9 @@ async function signedIn(browser: Browser, username: string) {
 	return { context, page };
 }
 
-test('a conversation resumes on a second device, and a page left behind there is refused', async ({ browser }) => {
+test('a conversation resumes on a second device, and a page left behind there is refused', async ({
+	browser
+}) => {
 	const first = await browser.newContext();
 	const phone = await first.newPage();
 	const username = await signUp(phone);
@@ -161,13 +184,18 @@ test('a conversation resumes on a second device, and a page left behind there is
 });
 
 for (const javaScript of [true, false]) {
-	test(`try it this week: pick, asked a day later, answered and dismissed (${javaScript ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+	test(`try it this week: pick, asked a day later, answered and dismissed (${javaScript ? 'with' : 'without'} JavaScript)`, async ({
+		browser
+	}) => {
 		test.setTimeout(60_000);
 		const context = await browser.newContext({ javaScriptEnabled: javaScript });
 		const page = await context.newPage();
 		const username = await signUp(page);
 		// Finishing the lesson itself is tested above; here it only has to be complete.
-		await completeLessonsInDatabase(username, catalog.lessons.slice(0, strategyLesson.index + 1).map((l) => l.id));
+		await completeLessonsInDatabase(
+			username,
+			catalog.lessons.slice(0, strategyLesson.index + 1).map((l) => l.id)
+		);
 		await page.goto(onePageUrl(strategyLesson));
 		const [first, second] = strategyLesson.tryThisWeek;
 		const pick = page.getByRole('region', { name: 'Try it this week' });
@@ -197,7 +225,9 @@ for (const javaScript of [true, false]) {
 		await page.goto('/journal');
 		await expect(page.getByRole('region', { name: 'Things you tried' })).toContainText(answer);
 		await page.goto('/plan');
-		await expect(page.getByRole('region', { name: 'What I tried, and how it went' })).toContainText(answer);
+		await expect(page.getByRole('region', { name: 'What I tried, and how it went' })).toContainText(
+			answer
+		);
 		const markdown = await (await page.request.get('/plan/plan.md')).text();
 		expect(markdown).toContain('\\<b\\>and\\</b\\> it went \\*fine\\*');
 

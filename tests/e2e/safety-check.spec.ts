@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { learnerRows } from '../support/e2e-database';
-import { catalog, lessonUrl, onePageUrl, PASSWORD, reflectionsOf, signUp, uniqueName } from '../support/e2e';
+import {
+	catalog,
+	lessonUrl,
+	onePageUrl,
+	PASSWORD,
+	reflectionsOf,
+	signUp,
+	uniqueName
+} from '../support/e2e';
 import { axeViolations } from '../support/axe';
 import { SAFETY_LESSON_HREF, SAFETY_QUESTIONS } from '../../src/lib/safety';
 
@@ -10,8 +18,10 @@ const [lesson1] = catalog.lessons;
 const safetyLesson = catalog.lessons.find((l) => l.open)!;
 const FORM = 'application/x-www-form-urlencoded';
 
-const checkHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'A quick safety check' });
-const helpHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Your safety comes first' });
+const checkHeading = (page: Page) =>
+	page.getByRole('heading', { level: 1, name: 'A quick safety check' });
+const helpHeading = (page: Page) =>
+	page.getByRole('heading', { level: 1, name: 'Your safety comes first' });
 
 /** Signs up and stops on the recovery code, before the safety check. */
 async function signUpToRecoveryCode(page: Page) {
@@ -26,12 +36,16 @@ async function signUpToRecoveryCode(page: Page) {
 
 async function answer(page: Page, answers: ('Yes' | 'No')[]) {
 	for (const [i, question] of SAFETY_QUESTIONS.entries()) {
-		await page.getByRole('group', { name: question.text }).getByRole('radio', { name: answers[i], exact: true }).check();
+		await page
+			.getByRole('group', { name: question.text })
+			.getByRole('radio', { name: answers[i], exact: true })
+			.check();
 	}
 	await page.getByRole('button', { name: 'Continue' }).click();
 }
 
-const offeredAt = async (username: string) => (await learnerRows(username)).users[0].safety_check_offered_at;
+const offeredAt = async (username: string) =>
+	(await learnerRows(username)).users[0].safety_check_offered_at;
 
 /** Every URL the page asks for, to show that no answer travels in one. */
 function recordUrls(page: Page) {
@@ -52,7 +66,9 @@ async function atTheCheck(browser: Browser, javaScript: boolean) {
 /** What an answer to the check would look like in an address. */
 const ANSWER_IN_URL = /afraid|threats|control|=yes|=no\b/;
 
-test('a new learner meets the check after the recovery code; "Not now" skips it, and it is not offered again', async ({ page }) => {
+test('a new learner meets the check after the recovery code; "Not now" skips it, and it is not offered again', async ({
+	page
+}) => {
 	const username = await signUpToRecoveryCode(page);
 	expect(await offeredAt(username)).toBeNull();
 	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
@@ -82,7 +98,9 @@ test('a new learner meets the check after the recovery code; "Not now" skips it,
 	expect(await offeredAt(username)).toBe(offered);
 });
 
-test('a learner who skips the link after the recovery code meets the check at the first lesson, but never before the safety lesson', async ({ page }) => {
+test('a learner who skips the link after the recovery code meets the check at the first lesson, but never before the safety lesson', async ({
+	page
+}) => {
 	const username = await signUpToRecoveryCode(page);
 	await page.goto(lessonUrl(safetyLesson));
 	await expect(page.getByRole('heading', { level: 1, name: safetyLesson.title })).toBeVisible();
@@ -100,7 +118,9 @@ test('a learner who skips the link after the recovery code meets the check at th
 for (const javaScript of [true, false]) {
 	const how = javaScript ? 'with JavaScript' : 'without JavaScript';
 
-	test(`a Yes puts help first, and nothing of the answers reaches a URL or the database (${how})`, async ({ browser }) => {
+	test(`a Yes puts help first, and nothing of the answers reaches a URL or the database (${how})`, async ({
+		browser
+	}) => {
 		const { page, username } = await atTheCheck(browser, javaScript);
 		const before = await learnerRows(username);
 		const urls = recordUrls(page);
@@ -111,7 +131,9 @@ for (const javaScript of [true, false]) {
 		// Help before the way on: the help link, the safety lesson and what it means for the talking exercises.
 		const links = page.getByRole('main').getByRole('link');
 		await expect(links.first()).toHaveAttribute('href', '/help');
-		await expect(page.getByRole('link', { name: 'The lesson on when silence becomes abuse' })).toHaveAttribute('href', SAFETY_LESSON_HREF);
+		await expect(
+			page.getByRole('link', { name: 'The lesson on when silence becomes abuse' })
+		).toHaveAttribute('href', SAFETY_LESSON_HREF);
 		await expect(page.getByText('assume a partner who is safe to talk to')).toBeVisible();
 		await expect(links.last()).toHaveText('Continue');
 
@@ -136,21 +158,31 @@ for (const javaScript of [true, false]) {
 		await page.context().close();
 	});
 
-	test(`a question left blank is asked again, keeping the Noes, and nothing is locked (${how})`, async ({ browser }) => {
+	test(`a question left blank is asked again, keeping the Noes, and nothing is locked (${how})`, async ({
+		browser
+	}) => {
 		const { page } = await atTheCheck(browser, javaScript);
 		const [first, second, third] = SAFETY_QUESTIONS;
-		await page.getByRole('group', { name: first.text }).getByRole('radio', { name: 'No', exact: true }).check();
+		await page
+			.getByRole('group', { name: first.text })
+			.getByRole('radio', { name: 'No', exact: true })
+			.check();
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page.getByRole('alert')).toContainText('Choose Yes or No for each question');
-		await expect(page.getByRole('group', { name: first.text }).getByRole('radio', { name: 'No', exact: true })).toBeChecked();
-		for (const q of [second, third]) await expect(page.getByRole('group', { name: q.text })).toContainText('Choose Yes or No.');
+		await expect(
+			page.getByRole('group', { name: first.text }).getByRole('radio', { name: 'No', exact: true })
+		).toBeChecked();
+		for (const q of [second, third])
+			await expect(page.getByRole('group', { name: q.text })).toContainText('Choose Yes or No.');
 		await page.getByRole('link', { name: 'Not now' }).click();
 		await expect(page).toHaveURL(/\/check-in$/);
 		await page.context().close();
 	});
 }
 
-test('the check can be taken again from the course map and from /help; the first offer stands', async ({ page }) => {
+test('the check can be taken again from the course map and from /help; the first offer stands', async ({
+	page
+}) => {
 	const username = await signUp(page);
 	const offered = await offeredAt(username);
 	expect(offered).not.toBeNull();
@@ -168,13 +200,17 @@ test('the check can be taken again from the course map and from /help; the first
 	expect(await offeredAt(username)).toBe(offered);
 });
 
-test('a visitor who is not signed in can take the check from /help; help comes first and the way on is the front page', async ({ page }) => {
+test('a visitor who is not signed in can take the check from /help; help comes first and the way on is the front page', async ({
+	page
+}) => {
 	await page.goto('/help');
 	await page.getByRole('link', { name: 'Take the quick safety check' }).click();
 	await expect(checkHeading(page)).toBeVisible();
 	await answer(page, ['Yes', 'Yes', 'No']);
 	await expect(helpHeading(page)).toBeVisible();
-	await expect(page.getByRole('link', { name: 'When silence is more than silence' })).toHaveAttribute('href', '/help#more-than-silence');
+	await expect(
+		page.getByRole('link', { name: 'When silence is more than silence' })
+	).toHaveAttribute('href', '/help#more-than-silence');
 	await page.getByRole('link', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(/\/$/);
 });
@@ -201,19 +237,26 @@ test('no answer to the check, nor a refused one, reaches the server output', asy
 	expect(JSON.stringify(await learnerRows(username))).not.toContain(marker);
 });
 
-test('the safety check and its help-first screen pass axe in both colour schemes and fit 320 px', async ({ page }) => {
+test('the safety check and its help-first screen pass axe in both colour schemes and fit 320 px', async ({
+	page
+}) => {
 	const found: string[] = [];
-	const axe = async (label: string, coloursOnly: boolean) => found.push(...(await axeViolations(page, label, { coloursOnly })));
+	const axe = async (label: string, coloursOnly: boolean) =>
+		found.push(...(await axeViolations(page, label, { coloursOnly })));
 	await page.setViewportSize({ width: 320, height: 800 });
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		await page.goto('/safety-check');
 		await axe(`check (${colorScheme})`, colorScheme === 'dark');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
 		await answer(page, ['Yes', 'No', 'No']);
 		await expect(helpHeading(page)).toBeVisible();
 		await axe(`help first (${colorScheme})`, colorScheme === 'dark');
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
 	}
 	expect(found).toEqual([]);
 });
@@ -235,7 +278,9 @@ test.describe('/help', () => {
 		['Call 0800 999 5428', 'tel:+448009995428']
 	];
 
-	test('every emergency number and helpline is a tap target that dials or texts, readable at 320 px', async ({ page }) => {
+	test('every emergency number and helpline is a tap target that dials or texts, readable at 320 px', async ({
+		page
+	}) => {
 		await page.setViewportSize({ width: 320, height: 800 });
 		await page.goto('/help');
 		for (const [name, href] of TAPS) {
@@ -245,18 +290,26 @@ test.describe('/help', () => {
 			expect(box.height, name).toBeGreaterThanOrEqual(44);
 			expect(box.x + box.width, name).toBeLessThanOrEqual(320);
 		}
-		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			320
+		);
 		await expect(page.getByText('press 55')).toBeVisible();
 		await expect(page.getByRole('heading', { name: 'Elsewhere' })).toBeVisible();
 	});
 
-	test('no page promises a privacy it cannot keep; the plan and data downloads point to Browsing more safely', async ({ page }) => {
+	test('no page promises a privacy it cannot keep; the plan and data downloads point to Browsing more safely', async ({
+		page
+	}) => {
 		await signUp(page);
 		await page.goto(onePageUrl(lesson1));
 		const reflection = reflectionsOf(lesson1)[0];
 		if (reflection.kind !== 'reflection') throw new Error('lesson 1 needs a reflection');
-		const form = page.getByRole('textbox', { name: reflection.prompt }).locator('xpath=ancestor::form');
-		await expect(form).toContainText('anyone who can open this device or your account can read what you write here');
+		const form = page
+			.getByRole('textbox', { name: reflection.prompt })
+			.locator('xpath=ancestor::form');
+		await expect(form).toContainText(
+			'anyone who can open this device or your account can read what you write here'
+		);
 		await expect(page.getByText(/only you can read/i)).toHaveCount(0);
 
 		for (const [path, near] of [
@@ -265,7 +318,9 @@ test.describe('/help', () => {
 		] as const) {
 			await page.goto(path);
 			await expect(near).toBeVisible();
-			await expect(page.getByText('anyone who can open this device or your account can read', { exact: false })).toBeVisible();
+			await expect(
+				page.getByText('anyone who can open this device or your account can read', { exact: false })
+			).toBeVisible();
 			await page.getByRole('link', { name: 'Browsing more safely' }).click();
 			await expect(page).toHaveURL(/\/help#browsing-safely$/);
 			await expect(page.getByRole('heading', { name: 'Browsing more safely' })).toBeInViewport();

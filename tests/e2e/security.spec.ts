@@ -1,7 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { catalog, completeLesson, createAccount, onePageUrl, PASSWORD, questionGroup, reflect, reflectionsOf, signIn, signUp } from '../support/e2e';
+import {
+	catalog,
+	completeLesson,
+	createAccount,
+	onePageUrl,
+	PASSWORD,
+	questionGroup,
+	reflect,
+	reflectionsOf,
+	signIn,
+	signUp
+} from '../support/e2e';
 import { PUBLIC_ROUTES, routeIds, urlFor } from '../support/routes';
 
 const [lesson1] = catalog.lessons;
@@ -16,7 +27,9 @@ function form(data: Record<string, string>) {
 const FORM = 'application/x-www-form-urlencoded';
 
 test.describe('headers', () => {
-	test('pages, error pages and assets carry the security headers and a nonce-based CSP', async ({ request }) => {
+	test('pages, error pages and assets carry the security headers and a nonce-based CSP', async ({
+		request
+	}) => {
 		for (const path of ['/', '/no-such-page', '/favicon.svg']) {
 			const res = await request.get(path);
 			const h = res.headers();
@@ -30,7 +43,8 @@ test.describe('headers', () => {
 			const csp = (await request.get(path)).headers()['content-security-policy'];
 			expect(csp, path).toMatch(/script-src 'self' 'nonce-[^']+'/);
 			expect(csp, path).not.toContain('unsafe-inline');
-			for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+			for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+				expect(csp).toContain(directive);
 		}
 	});
 
@@ -49,7 +63,11 @@ test.describe('headers', () => {
 		await visit(PUBLIC_ROUTES.filter((r) => r !== '/logout' && r !== '/goodbye'));
 		await signUp(page);
 		await completeLesson(page, lesson1);
-		await visit(ROUTES.filter((r) => !PUBLIC_ROUTES.includes(r) && !/\.(md|json)$|\/export$/.test(r)).map((r) => urlFor(r, lesson1)));
+		await visit(
+			ROUTES.filter((r) => !PUBLIC_ROUTES.includes(r) && !/\.(md|json)$|\/export$/.test(r)).map(
+				(r) => urlFor(r, lesson1)
+			)
+		);
 		await visit(['/help', '/']);
 		expect(violations).toEqual([]);
 	});
@@ -66,10 +84,19 @@ test.describe('headers', () => {
 });
 
 test.describe('cross-site requests', () => {
-	test('a write from another site is refused, whatever its content type', async ({ page, baseURL }) => {
+	test('a write from another site is refused, whatever its content type', async ({
+		page,
+		baseURL
+	}) => {
 		await signUp(page);
 		const attempts: { headers: Record<string, string> }[] = [
-			{ headers: { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example', 'content-type': FORM } },
+			{
+				headers: {
+					'sec-fetch-site': 'cross-site',
+					origin: 'https://evil.example',
+					'content-type': FORM
+				}
+			},
 			{ headers: { origin: 'https://evil.example', 'content-type': FORM } },
 			{ headers: { 'sec-fetch-site': 'same-site', origin: baseURL!, 'content-type': FORM } },
 			{ headers: { origin: 'https://evil.example' } }
@@ -91,13 +118,19 @@ test.describe('cross-site requests', () => {
 });
 
 test.describe('one learner cannot reach another', () => {
-	test('every route and action, tried with learner A’s data, shows or changes nothing of A', async ({ page, browser, baseURL }) => {
+	test('every route and action, tried with learner A’s data, shows or changes nothing of A', async ({
+		page,
+		browser,
+		baseURL
+	}) => {
 		const a = await createAccount(page);
 		const secret = marker();
 		await page.goto(onePageUrl(lesson1));
 		await reflect(page, r1.prompt, secret);
 		await page.goto('/account');
-		const aSessions = await page.locator('input[name="session"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		const aSessions = await page
+			.locator('input[name="session"]')
+			.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 		const bContext = await browser.newContext();
 		const b = await bContext.newPage();
@@ -112,10 +145,31 @@ test.describe('one learner cannot reach another', () => {
 		}
 		// A's ids in B's forms: refused, and A's data unchanged.
 		const post = (url: string, data: Record<string, string>) =>
-			b.request.post(url, { headers: { origin: baseURL!, 'content-type': FORM, accept: 'text/html' }, data: form(data), maxRedirects: 0 });
+			b.request.post(url, {
+				headers: { origin: baseURL!, 'content-type': FORM, accept: 'text/html' },
+				data: form(data),
+				maxRedirects: 0
+			});
 		expect((await post('/account?/signOutDevice', { session: aSessions[0] })).status()).toBe(404);
-		expect((await post(`${onePageUrl(lesson1)}?/reflect`, { exercise: r1.id, revision: '1', body: 'B was here' })).status()).toBe(303);
-		expect((await post('/journal?/reflect', { lesson: lesson1.id, exercise: r1.id, revision: '1', body: 'B again' })).status()).toBe(303);
+		expect(
+			(
+				await post(`${onePageUrl(lesson1)}?/reflect`, {
+					exercise: r1.id,
+					revision: '1',
+					body: 'B was here'
+				})
+			).status()
+		).toBe(303);
+		expect(
+			(
+				await post('/journal?/reflect', {
+					lesson: lesson1.id,
+					exercise: r1.id,
+					revision: '1',
+					body: 'B again'
+				})
+			).status()
+		).toBe(303);
 		await page.goto(onePageUrl(lesson1));
 		await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue(secret);
 		await page.goto('/account');
@@ -137,8 +191,14 @@ test.describe('what learners write is only ever text', () => {
 
 	async function expectInert(page: Page) {
 		await page.waitForLoadState('networkidle');
-		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-		expect(await page.locator('main img[src="x"], main script:not([nonce]), main a[href^="javascript"]').count()).toBe(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)
+		).toBeUndefined();
+		expect(
+			await page
+				.locator('main img[src="x"], main script:not([nonce]), main a[href^="javascript"]')
+				.count()
+		).toBe(0);
 	}
 
 	test('in the lesson, journal, plan and exports', async ({ page }) => {
@@ -175,7 +235,10 @@ test.describe('bad requests', () => {
 		await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue('');
 	});
 
-	test('malformed bodies, files and unknown fields are 400 and write nothing', async ({ page, baseURL }) => {
+	test('malformed bodies, files and unknown fields are 400 and write nothing', async ({
+		page,
+		baseURL
+	}) => {
 		await signUp(page);
 		const url = `${onePageUrl(lesson1)}?/reflect`;
 		const headers = { origin: baseURL!, accept: 'text/html' };
@@ -192,14 +255,25 @@ test.describe('bad requests', () => {
 		expect(await unknown.text()).toContain('a field it should not have');
 		const file = await page.request.post(url, {
 			headers,
-			multipart: { exercise: r1.id, revision: '0', body: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('file body') } }
+			multipart: {
+				exercise: r1.id,
+				revision: '0',
+				body: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('file body') }
+			}
 		});
 		expect(file.status()).toBe(400);
-		const badRevision = await page.request.post(url, { headers: { ...headers, 'content-type': FORM }, data: form({ exercise: r1.id, revision: 'two', body: 'hello' }) });
+		const badRevision = await page.request.post(url, {
+			headers: { ...headers, 'content-type': FORM },
+			data: form({ exercise: r1.id, revision: 'two', body: 'hello' })
+		});
 		expect(badRevision.status()).toBe(400);
 		await page.goto(onePageUrl(lesson1));
 		await expect(page.getByRole('textbox', { name: r1.prompt })).toHaveValue('');
-		await expect(questionGroup(page, catalog.lessons[0].exercises[0] as never).getByText(/^(Correct|Not quite|\d+ of \d+ found)/)).toHaveCount(0);
+		await expect(
+			questionGroup(page, catalog.lessons[0].exercises[0] as never).getByText(
+				/^(Correct|Not quite|\d+ of \d+ found)/
+			)
+		).toHaveCount(0);
 	});
 
 	test('common passwords are refused at sign-up', async ({ page }) => {
@@ -210,7 +284,10 @@ test.describe('bad requests', () => {
 		await expect(page.getByText('That password is one of the most common')).toBeVisible();
 	});
 
-	test('too many sign-in tries for one username get 429, whatever X-Forwarded-For says', async ({ page, baseURL }) => {
+	test('too many sign-in tries for one username get 429, whatever X-Forwarded-For says', async ({
+		page,
+		baseURL
+	}) => {
 		const username = await signUp(page);
 		await page.getByRole('button', { name: 'Sign out' }).click();
 		const tries = [];
@@ -218,7 +295,12 @@ test.describe('bad requests', () => {
 			tries.push(
 				(
 					await page.request.post('/login', {
-						headers: { origin: baseURL!, 'content-type': FORM, accept: 'text/html', 'x-forwarded-for': `198.51.100.${i}` },
+						headers: {
+							origin: baseURL!,
+							'content-type': FORM,
+							accept: 'text/html',
+							'x-forwarded-for': `198.51.100.${i}`
+						},
 						data: form({ username, password: `wrong ${i}` })
 					})
 				).status()
@@ -226,30 +308,47 @@ test.describe('bad requests', () => {
 		}
 		expect(tries).toEqual(Array(10).fill(400));
 		await signIn(page, username, PASSWORD);
-		await expect(page.getByRole('alert')).toContainText(/Too many tries\. Please wait \d+ minutes? and try again\./);
+		await expect(page.getByRole('alert')).toContainText(
+			/Too many tries\. Please wait \d+ minutes? and try again\./
+		);
 		expect(page.url()).toContain('/login');
 	});
 });
 
 test.describe('logs', () => {
-	test('no password, session token, recovery code or reflection reaches the server output', async ({ page, context }) => {
+	test('no password, session token, recovery code or reflection reaches the server output', async ({
+		page,
+		context
+	}) => {
 		const password = `pw-${marker()}`;
 		const text = `reflection-${marker()}`;
 		await page.goto('/signup');
 		await page.getByLabel('Username').fill(`logs-${marker()}`.slice(0, 30));
 		await page.getByLabel('Password').fill(password);
 		await page.getByRole('button', { name: 'Create account' }).click();
-		const code = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+		const code = await page
+			.getByRole('textbox', { name: 'Recovery code', exact: true })
+			.inputValue();
 		await page.getByRole('link', { name: 'I have saved it — continue' }).click();
 		await page.goto(onePageUrl(lesson1));
 		await reflect(page, r1.prompt, text);
 		// Provoke the error paths too: a refused save and a malformed one.
-		await page.request.post(`${onePageUrl(lesson1)}?/reflect`, { headers: { 'content-type': FORM, origin: new URL(page.url()).origin }, data: form({ exercise: r1.id, revision: '0', body: `${text}-stale` }) });
-		await page.request.post(`${onePageUrl(lesson1)}?/reflect`, { headers: { 'content-type': 'multipart/form-data; boundary=q', origin: new URL(page.url()).origin }, data: `--q\r\n${text}` });
+		await page.request.post(`${onePageUrl(lesson1)}?/reflect`, {
+			headers: { 'content-type': FORM, origin: new URL(page.url()).origin },
+			data: form({ exercise: r1.id, revision: '0', body: `${text}-stale` })
+		});
+		await page.request.post(`${onePageUrl(lesson1)}?/reflect`, {
+			headers: {
+				'content-type': 'multipart/form-data; boundary=q',
+				origin: new URL(page.url()).origin
+			},
+			data: `--q\r\n${text}`
+		});
 		const token = (await context.cookies()).find((c) => c.name === 'heard_session')!.value;
 
 		const log = await readFile(join(process.env.HEARD_E2E_DB_DIR!, 'server.log'), 'utf8');
 		expect(log).toContain('Heard is ready');
-		for (const secret of [password, text, code, token, token.split('.')[1]]) expect(log).not.toContain(secret);
+		for (const secret of [password, text, code, token, token.split('.')[1]])
+			expect(log).not.toContain(secret);
 	});
 });

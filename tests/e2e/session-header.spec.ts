@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { PASSWORD, uniqueName } from '../support/e2e';
 
 // The header must match the session on every page, however early the learner acts.
-test('the header shows the new session at once, even when the form was sent before the page came to life', async ({ page }) => {
+test('the header shows the new session at once, even when the form was sent before the page came to life', async ({
+	page
+}) => {
 	// A busy phone: the page's JavaScript arrives late, so the learner's click sends the form the plain way.
 	let release!: () => void;
 	const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
@@ -18,7 +20,9 @@ test('the header shows the new session at once, even when the form was sent befo
 	// The page that shows the code already knows who is signed in.
 	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 	release();
-	await page.waitForFunction(() => document.querySelector('[data-sveltekit-hydrated], body > .app > *') !== null);
+	await page.waitForFunction(
+		() => document.querySelector('[data-sveltekit-hydrated], body > .app > *') !== null
+	);
 	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
 	// The link leads to the safety check, which a new learner meets before the course.
 	await expect(page).toHaveURL(/\/safety-check$/);

@@ -23,7 +23,12 @@ describe('npm run db:backup', () => {
 				const r = await learner.reflect(server.base, reflectionIds[0], `draft ${n}`, revision);
 				if (r.type === 'success') {
 					revision = Number(r.data!.revision);
-					acks.push({ username: learner.username, exercise: reflectionIds[0], revision, body: `draft ${n}` });
+					acks.push({
+						username: learner.username,
+						exercise: reflectionIds[0],
+						revision,
+						body: `draft ${n}`
+					});
 				}
 			}
 		})();
@@ -31,7 +36,9 @@ describe('npm run db:backup', () => {
 		while (acks.length < 5) await new Promise((r) => setTimeout(r, 20));
 		const copy = join(dirname(database), 'copy', 'backup.db');
 		const ackedBeforeBackup = [...acks];
-		const { stdout } = await run(process.execPath, ['scripts/backup.js', copy], { env: { ...process.env, DATABASE_URL: `file:${database}` } });
+		const { stdout } = await run(process.execPath, ['scripts/backup.js', copy], {
+			env: { ...process.env, DATABASE_URL: `file:${database}` }
+		});
 		saving = false;
 		await busy;
 		await server.stop();
@@ -46,6 +53,10 @@ describe('npm run db:backup', () => {
 		expect((await again.signIn(restored.base)).type).toBe('redirect');
 		expect((await again.get(restored.base, '/learn')).status).toBe(200);
 		await restored.stop();
-		await expect(run(process.execPath, ['scripts/backup.js', copy], { env: { ...process.env, DATABASE_URL: `file:${database}` } })).rejects.toThrow(/exists already/);
+		await expect(
+			run(process.execPath, ['scripts/backup.js', copy], {
+				env: { ...process.env, DATABASE_URL: `file:${database}` }
+			})
+		).rejects.toThrow(/exists already/);
 	});
 });

@@ -22,8 +22,15 @@ describe('two app servers on one database act as one', () => {
 		expect((await learner.get(b.base, '/learn')).status).toBe(200);
 
 		expect((await learner.answer(b.base, questions[0], true)).type).toBe('success');
-		expect((await learner.reflect(a.base, reflectionIds[0], 'written on A', 0)).type).toBe('success');
-		const stale = await learner.reflect(b.base, reflectionIds[0], 'written on B from a stale copy', 0);
+		expect((await learner.reflect(a.base, reflectionIds[0], 'written on A', 0)).type).toBe(
+			'success'
+		);
+		const stale = await learner.reflect(
+			b.base,
+			reflectionIds[0],
+			'written on B from a stale copy',
+			0
+		);
 		expect(stale).toMatchObject({ type: 'failure', status: 409 });
 		const exported = await (await learner.get(b.base, '/account/export')).json();
 		expect(exported.quizAttempts).toHaveLength(1);
@@ -40,9 +47,14 @@ describe('two app servers on one database act as one', () => {
 
 	it('under load from 50 learners on both servers, nothing fails and every acknowledged save is stored', async () => {
 		const seconds = Number(process.env.RELIABILITY_SECONDS ?? 30);
-		const learners = Array.from({ length: 50 }, (_, i) => new Learner(`load-${i}-${Date.now().toString(36)}`));
+		const learners = Array.from(
+			{ length: 50 },
+			(_, i) => new Learner(`load-${i}-${Date.now().toString(36)}`)
+		);
 		const servers = [a.base, b.base];
-		await Promise.all(learners.map((l, i) => l.signUp(servers[i % 2]).then((r) => expect(r.type).toBe('success'))));
+		await Promise.all(
+			learners.map((l, i) => l.signUp(servers[i % 2]).then((r) => expect(r.type).toBe('success')))
+		);
 
 		const acks: Ack[] = [];
 		const failures: string[] = [];
@@ -60,9 +72,14 @@ describe('two app servers on one database act as one', () => {
 						revision = Number(saved.data!.revision);
 						acks.push({ username: learner.username, exercise: reflectionIds[0], revision, body });
 					} else failures.push(`save: ${saved.type} ${saved.status}`);
-					const answered = await learner.answer(servers[(i + n + 1) % 2], questions[n % questions.length], n % 3 !== 0);
+					const answered = await learner.answer(
+						servers[(i + n + 1) % 2],
+						questions[n % questions.length],
+						n % 3 !== 0
+					);
 					requests++;
-					if (answered.type !== 'success') failures.push(`answer: ${answered.type} ${answered.status}`);
+					if (answered.type !== 'success')
+						failures.push(`answer: ${answered.type} ${answered.status}`);
 				}
 			})
 		);

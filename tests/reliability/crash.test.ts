@@ -6,7 +6,10 @@ import { integrityCheck, missingAcks, sampleText, type Ack } from './verify';
 describe('killing the server with SIGKILL while learners save', () => {
 	it('loses no acknowledged save and leaves the database intact, round after round', async () => {
 		const database = tempDatabase();
-		const learners = Array.from({ length: 10 }, (_, i) => new Learner(`crash-${i}-${Date.now().toString(36)}`));
+		const learners = Array.from(
+			{ length: 10 },
+			(_, i) => new Learner(`crash-${i}-${Date.now().toString(36)}`)
+		);
 		const revisions = new Map<Learner, number>();
 		const acks: Ack[] = [];
 		let server = await startServer(database);
@@ -19,10 +22,20 @@ describe('killing the server with SIGKILL while learners save', () => {
 					for (let n = 0; !stop; n++) {
 						const body = sampleText(i, round * 10_000 + n);
 						try {
-							const saved = await learner.reflect(server.base, reflectionIds[0], body, revisions.get(learner) ?? 0);
+							const saved = await learner.reflect(
+								server.base,
+								reflectionIds[0],
+								body,
+								revisions.get(learner) ?? 0
+							);
 							if (saved.type === 'success') {
 								revisions.set(learner, Number(saved.data!.revision));
-								acks.push({ username: learner.username, exercise: reflectionIds[0], revision: Number(saved.data!.revision), body });
+								acks.push({
+									username: learner.username,
+									exercise: reflectionIds[0],
+									revision: Number(saved.data!.revision),
+									body
+								});
 							} else if (saved.data?.theirs) {
 								// A save the kill cut off before its answer did land: carry on from it ("keep mine").
 								revisions.set(learner, (saved.data.theirs as { revision: number }).revision);

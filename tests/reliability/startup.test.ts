@@ -16,7 +16,11 @@ afterEach(stopAll);
 
 /** Three servers started at the same instant, as a deploy or a restart of a cluster does. */
 async function startThree(database: string) {
-	servers = await Promise.all([startServer(database), startServer(database), startServer(database)]);
+	servers = await Promise.all([
+		startServer(database),
+		startServer(database),
+		startServer(database)
+	]);
 	return servers;
 }
 

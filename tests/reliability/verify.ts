@@ -14,8 +14,12 @@ export async function missingAcks(databasePath: string, acks: Ack[]) {
 		const rows = await db.execute(
 			`select u.username, r.exercise_id, r.revision, r.body from reflection_revisions r join users u on u.id = r.user_id`
 		);
-		const stored = new Set(rows.rows.map((r) => JSON.stringify([r.username, r.exercise_id, Number(r.revision), r.body])));
-		return acks.filter((a) => !stored.has(JSON.stringify([a.username, a.exercise, a.revision, a.body])));
+		const stored = new Set(
+			rows.rows.map((r) => JSON.stringify([r.username, r.exercise_id, Number(r.revision), r.body]))
+		);
+		return acks.filter(
+			(a) => !stored.has(JSON.stringify([a.username, a.exercise, a.revision, a.body]))
+		);
 	} finally {
 		db.close();
 	}

@@ -1,8 +1,27 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { fillCheckIn } from '../support/check-in';
-import { backdateTryIts, completeLessonsInDatabase, makeReviewsDue, seedYearOfCheckIns } from '../support/e2e-database';
-import { answer, catalog, dialoguesOf, onePageUrl, pathToEnding, playToEnding, questions, reflect, reflectionsOf, sayInPractice, signUp, stepsOf, stepUrl } from '../support/e2e';
+import {
+	backdateTryIts,
+	completeLessonsInDatabase,
+	makeReviewsDue,
+	seedYearOfCheckIns
+} from '../support/e2e-database';
+import {
+	answer,
+	catalog,
+	dialoguesOf,
+	onePageUrl,
+	pathToEnding,
+	playToEnding,
+	questions,
+	reflect,
+	reflectionsOf,
+	sayInPractice,
+	signUp,
+	stepsOf,
+	stepUrl
+} from '../support/e2e';
 
 /**
  * Pictures of every page a learner sees, for checking by eye (npm run screenshots): at 375 px and
@@ -29,7 +48,9 @@ async function shoot(page: Page, name: string, reach: string | (() => Promise<vo
 
 test.beforeAll(() => mkdirSync(DIR, { recursive: true }));
 
-test('signed out: the front page, sign-in, sign-up, help and the safety check', async ({ page }) => {
+test('signed out: the front page, sign-in, sign-up, help and the safety check', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	for (const [name, path] of [
 		['home', '/'],
@@ -43,7 +64,9 @@ test('signed out: the front page, sign-in, sign-up, help and the safety check', 
 	}
 });
 
-test('a new learner: the recovery code, the safety check, the first check-in and the course map', async ({ page }) => {
+test('a new learner: the recovery code, the safety check, the first check-in and the course map', async ({
+	page
+}) => {
 	test.setTimeout(120_000);
 	await signUp(page);
 	await shoot(page, 'course-new', '/learn');
@@ -53,15 +76,24 @@ test('a new learner: the recovery code, the safety check, the first check-in and
 		await page.goto('/safety-check');
 		await page.getByRole('radio', { name: 'Yes', exact: true }).first().check();
 		await page.getByRole('button', { name: 'Continue' }).click();
-		await expect(page.getByRole('heading', { level: 1, name: 'Your safety comes first' })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { level: 1, name: 'Your safety comes first' })
+		).toBeVisible();
 	});
 });
 
-test('a lesson, step by step: reading, a question answered, a reflection, practice and the end', async ({ page }) => {
+test('a lesson, step by step: reading, a question answered, a reflection, practice and the end', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
-	const lesson = catalog.lessons.find((l) => dialoguesOf(l).length > 0 && l.tryThisWeek.length > 0)!;
+	const lesson = catalog.lessons.find(
+		(l) => dialoguesOf(l).length > 0 && l.tryThisWeek.length > 0
+	)!;
 	const username = await signUp(page);
-	await completeLessonsInDatabase(username, catalog.lessons.slice(0, lesson.index).map((l) => l.id));
+	await completeLessonsInDatabase(
+		username,
+		catalog.lessons.slice(0, lesson.index).map((l) => l.id)
+	);
 	const steps = stepsOf(lesson);
 	const at = (kind: string) => stepUrl(lesson, steps.findIndex((s) => s.kind === kind) + 1);
 	await shoot(page, 'step-reading', stepUrl(lesson, 1));
@@ -74,7 +106,9 @@ test('a lesson, step by step: reading, a question answered, a reflection, practi
 	await answer(page, q1, false);
 	await shoot(page, 'step-question-wrong', at('question'));
 	for (const q of questions(lesson)) {
-		await page.goto(stepUrl(lesson, steps.findIndex((s) => 'exerciseId' in s && s.exerciseId === q.id) + 1));
+		await page.goto(
+			stepUrl(lesson, steps.findIndex((s) => 'exerciseId' in s && s.exerciseId === q.id) + 1)
+		);
 		await answer(page, q, true);
 	}
 	await shoot(page, 'step-question-right', at('question'));
@@ -90,8 +124,14 @@ test('a lesson, step by step: reading, a question answered, a reflection, practi
 
 	for (const r of reflectionsOf(lesson)) {
 		if (r.kind !== 'reflection') continue;
-		await page.goto(stepUrl(lesson, steps.findIndex((s) => 'exerciseId' in s && s.exerciseId === r.id) + 1));
-		await reflect(page, r.prompt, 'I noticed I reach for my phone when the quiet starts. Next time I will make tea and wait.');
+		await page.goto(
+			stepUrl(lesson, steps.findIndex((s) => 'exerciseId' in s && s.exerciseId === r.id) + 1)
+		);
+		await reflect(
+			page,
+			r.prompt,
+			'I noticed I reach for my phone when the quiet starts. Next time I will make tea and wait.'
+		);
 	}
 	await shoot(page, 'step-reflection', at('reflection'));
 	await shoot(page, 'step-finish', stepUrl(lesson, steps.length));
@@ -107,14 +147,22 @@ test('a lesson, step by step: reading, a question answered, a reflection, practi
 	await shoot(page, 'course-follow-up', '/learn');
 });
 
-test('the learner’s own space: journal, plan, account, check-ins over a year and review', async ({ page }) => {
+test('the learner’s own space: journal, plan, account, check-ins over a year and review', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	const lesson = catalog.lessons[0];
 	const username = await signUp(page);
 	await page.goto(onePageUrl(lesson));
 	const [q1] = questions(lesson);
 	await answer(page, q1, false);
-	for (const r of reflectionsOf(lesson)) if (r.kind === 'reflection') await reflect(page, r.prompt, 'Mostly in my chest. I told myself I had done something wrong.');
+	for (const r of reflectionsOf(lesson))
+		if (r.kind === 'reflection')
+			await reflect(
+				page,
+				r.prompt,
+				'Mostly in my chest. I told myself I had done something wrong.'
+			);
 	await seedYearOfCheckIns(username);
 	await makeReviewsDue(username);
 	await shoot(page, 'course-over-time', '/learn');

@@ -27,15 +27,27 @@ type Found = { id: string; targets: string[] }[];
  * CSP forbids frames here). Injecting once per document and asking only for violations made the
  * checks about twice as fast, the largest share of the end-to-end suite's time on two cores.
  */
-export async function axeViolations(page: Page, label: string, { coloursOnly = false, include }: AxeOptions = {}) {
+export async function axeViolations(
+	page: Page,
+	label: string,
+	{ coloursOnly = false, include }: AxeOptions = {}
+) {
 	// Evaluated through the DevTools protocol, so the page's CSP, which blocks inline scripts, allows it.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
 	const found: Found = await page.evaluate(
 		async ({ include, runOnly }) => {
-			const { violations } = await window.axe.run(include ?? document, { runOnly, resultTypes: ['violations'] });
+			const { violations } = await window.axe.run(include ?? document, {
+				runOnly,
+				resultTypes: ['violations']
+			});
 			return violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
 		},
-		{ include, runOnly: coloursOnly ? { type: 'rule' as const, values: COLOUR_RULES } : { type: 'tag' as const, values: WCAG_22_AA } }
+		{
+			include,
+			runOnly: coloursOnly
+				? { type: 'rule' as const, values: COLOUR_RULES }
+				: { type: 'tag' as const, values: WCAG_22_AA }
+		}
 	);
 	return found.map((v) => `${label}: ${v.id} (${v.targets.join(', ')})`);
 }

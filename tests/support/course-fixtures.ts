@@ -16,7 +16,10 @@ export const sampleExercises = [
 ];
 
 /** Builds a small course's files in memory for tests. */
-export function lessonSource(overrides: Record<string, unknown> = {}, body = 'Some prose.'): string {
+export function lessonSource(
+	overrides: Record<string, unknown> = {},
+	body = 'Some prose.'
+): string {
 	const fm = {
 		title: 'A lesson',
 		summary: 'What it is about.',
@@ -28,13 +31,21 @@ export function lessonSource(overrides: Record<string, unknown> = {}, body = 'So
 	return `---\n${JSON.stringify(fm, null, 2)}\n---\n\n${body}\n`;
 }
 
-export function courseFiles(lessons: Record<string, string>, modules?: Record<string, unknown>): CourseFiles {
+export function courseFiles(
+	lessons: Record<string, string>,
+	modules?: Record<string, unknown>
+): CourseFiles {
 	const dirs = new Set(Object.keys(lessons).map((p) => p.split('/')[2]));
 	return {
 		lessons,
 		modules:
 			modules ??
-			Object.fromEntries([...dirs].map((d) => [`/lessons/${d}/module.json`, { title: `Module ${d}`, summary: 'About it.' }])),
+			Object.fromEntries(
+				[...dirs].map((d) => [
+					`/lessons/${d}/module.json`,
+					{ title: `Module ${d}`, summary: 'About it.' }
+				])
+			),
 		sources: { article: { title: 'The article' } }
 	};
 }

@@ -1,6 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { parse } from 'devalue';
-import { buildCatalog, lessonHref, onePageHref, stepHref, type Lesson } from '../../src/lib/course/catalog';
+import {
+	buildCatalog,
+	lessonHref,
+	onePageHref,
+	stepHref,
+	type Lesson
+} from '../../src/lib/course/catalog';
 import { lessonSteps } from '../../src/lib/course/steps';
 import { readCourseFiles } from '../../src/lib/course/read-files';
 import type { Dialogue, Question } from '../../src/lib/course/schema';
@@ -22,7 +28,6 @@ export function uniqueName(prefix = 'learner') {
 }
 
 export const PASSWORD = 'quiet evening walk 42';
-
 
 /**
  * A new learner, signed in on `page`'s browser and looking at the course map. Made the quick way:
@@ -56,7 +61,9 @@ export async function signUpThroughPages(page: Page, username = uniqueName()) {
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('heading', { name: 'Your recovery code' })).toBeVisible();
-	const recoveryCode = await page.getByRole('textbox', { name: 'Recovery code', exact: true }).inputValue();
+	const recoveryCode = await page
+		.getByRole('textbox', { name: 'Recovery code', exact: true })
+		.inputValue();
 	await page.getByRole('link', { name: 'I have saved it — continue' }).click();
 	await skipSafetyCheck(page);
 	await expect(page).toHaveURL(/\/learn$/);
@@ -78,8 +85,10 @@ export async function signIn(page: Page, username: string, password = PASSWORD) 
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export const questions = (lesson: Lesson) => lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
-export const reflectionsOf = (lesson: Lesson) => lesson.exercises.filter((e) => e.kind === 'reflection');
+export const questions = (lesson: Lesson) =>
+	lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
+export const reflectionsOf = (lesson: Lesson) =>
+	lesson.exercises.filter((e) => e.kind === 'reflection');
 
 export function questionGroup(page: Page, q: Question) {
 	return page.getByRole('group', { name: q.question });
@@ -93,27 +102,43 @@ export function verdict(page: Page, q: Question) {
 /** Chooses the right options (or one wrong one) and checks the answer. */
 export async function answer(page: Page, q: Question, correctly: boolean) {
 	const group = questionGroup(page, q);
-	const chosen = correctly ? q.options.filter((o) => o.correct) : [q.options.find((o) => !o.correct)!];
+	const chosen = correctly
+		? q.options.filter((o) => o.correct)
+		: [q.options.find((o) => !o.correct)!];
 	for (const option of q.options) {
-		const box = group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', { name: option.text, exact: true });
+		const box = group.getByRole(q.kind === 'single' ? 'radio' : 'checkbox', {
+			name: option.text,
+			exact: true
+		});
 		if (chosen.includes(option)) await box.check();
 		else if (q.kind === 'multiple') await box.uncheck();
 	}
 	await group.getByRole('button', { name: 'Check answer' }).click();
-	await expect(verdict(page, q)).toHaveText(correctly ? /^Correct/ : /^(Not quite|\d+ of \d+ found)/);
+	await expect(verdict(page, q)).toHaveText(
+		correctly ? /^Correct/ : /^(Not quite|\d+ of \d+ found)/
+	);
 	return chosen;
 }
 
 /** Writes a reflection; with JavaScript it waits for the autosave, without it presses Save. */
-export async function reflect(page: Page, prompt: string, text: string, { javaScript = true } = {}) {
+export async function reflect(
+	page: Page,
+	prompt: string,
+	text: string,
+	{ javaScript = true } = {}
+) {
 	const box = page.getByRole('textbox', { name: prompt });
 	await box.fill(text);
-	if (!javaScript) await box.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' }).click();
+	if (!javaScript)
+		await box.locator('xpath=ancestor::form').getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('textbox', { name: prompt })).toHaveValue(text);
-	await expect(page.getByRole('textbox', { name: prompt }).locator('xpath=ancestor::form').getByRole('status')).toHaveText('Saved');
+	await expect(
+		page.getByRole('textbox', { name: prompt }).locator('xpath=ancestor::form').getByRole('status')
+	).toHaveText('Saved');
 }
 
-export const dialoguesOf = (lesson: Lesson) => lesson.exercises.filter((e): e is Dialogue => e.kind === 'dialogue');
+export const dialoguesOf = (lesson: Lesson) =>
+	lesson.exercises.filter((e): e is Dialogue => e.kind === 'dialogue');
 type Choice = Dialogue['turns'][number]['choices'][number];
 
 /** The choices of the shortest way from the start to an ending (to `ending` if named), read from the lesson. */
@@ -141,26 +166,42 @@ export function practiceSection(page: Page, d: Dialogue) {
 /** Picks what to say at the current turn and waits for the partner's reply and the coaching. */
 export async function sayInPractice(page: Page, d: Dialogue, choice: Choice) {
 	const section = practiceSection(page, d);
-	await section.getByRole('group', { name: 'What do you say?' }).getByRole('radio', { name: choice.say, exact: true }).check();
+	await section
+		.getByRole('group', { name: 'What do you say?' })
+		.getByRole('radio', { name: choice.say, exact: true })
+		.check();
 	await section.getByRole('button', { name: 'Say this' }).click();
-	await expect(section.getByRole('list', { name: 'The conversation so far' })).toContainText(choice.coach);
+	await expect(section.getByRole('list', { name: 'The conversation so far' })).toContainText(
+		choice.coach
+	);
 }
 
 /** Plays a conversation along `path` (by default the shortest way to an ending) and checks the ending shows. */
 export async function playToEnding(page: Page, d: Dialogue, path = pathToEnding(d)) {
 	for (const choice of path) await sayInPractice(page, d, choice);
 	const ending = d.endings.find((e) => e.id === path.at(-1)!.end)!;
-	await expect(practiceSection(page, d).getByRole('heading', { name: 'Practice complete' })).toBeVisible();
+	await expect(
+		practiceSection(page, d).getByRole('heading', { name: 'Practice complete' })
+	).toBeVisible();
 	await expect(practiceSection(page, d)).toContainText(ending.text);
 }
 
 /** Does every exercise of a lesson on its one-page view. */
-export async function completeLesson(page: Page, lesson: Lesson, opts: { javaScript?: boolean } = {}) {
+export async function completeLesson(
+	page: Page,
+	lesson: Lesson,
+	opts: { javaScript?: boolean } = {}
+) {
 	await page.goto(onePageUrl(lesson));
 	for (const q of questions(lesson)) await answer(page, q, true);
 	// A conversation counts once it reaches an ending, in any run.
 	for (const d of dialoguesOf(lesson)) {
-		if (!(await practiceSection(page, d).getByRole('heading', { name: 'Practice complete' }).isVisible())) await playToEnding(page, d);
+		if (
+			!(await practiceSection(page, d)
+				.getByRole('heading', { name: 'Practice complete' })
+				.isVisible())
+		)
+			await playToEnding(page, d);
 	}
 	for (const r of reflectionsOf(lesson)) {
 		if (r.kind === 'reflection') await reflect(page, r.prompt, `My notes on ${r.id}`, opts);

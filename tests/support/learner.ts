@@ -7,8 +7,12 @@ export const catalog = buildCatalog(readCourseFiles(process.cwd()));
 export const lesson = catalog.lessons[0];
 /** The whole first lesson on one page: where its forms are sent (they are the same on each step). */
 export const lessonPath = onePageHref(lesson);
-export const reflectionIds = lesson.exercises.filter((e) => e.kind === 'reflection').map((e) => e.id);
-export const questions = lesson.exercises.filter((e): e is Question => e.kind === 'single' || e.kind === 'multiple');
+export const reflectionIds = lesson.exercises
+	.filter((e) => e.kind === 'reflection')
+	.map((e) => e.id);
+export const questions = lesson.exercises.filter(
+	(e): e is Question => e.kind === 'single' || e.kind === 'multiple'
+);
 
 export const PASSWORD = 'steady river 77';
 
@@ -24,7 +28,11 @@ export class Learner {
 	cookie = '';
 	constructor(public username: string) {}
 
-	async post(base: string, path: string, fields: Record<string, string | string[]>): Promise<ActionResult> {
+	async post(
+		base: string,
+		path: string,
+		fields: Record<string, string | string[]>
+	): Promise<ActionResult> {
 		const body = new URLSearchParams();
 		for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
 		const res = await fetch(`${base}${path}`, {
@@ -55,7 +63,10 @@ export class Learner {
 
 	/** Signs up and is shown the safety check (as after the recovery code), so the course opens at once. */
 	async signUp(base: string) {
-		const result = await this.post(base, '/signup', { username: this.username, password: PASSWORD });
+		const result = await this.post(base, '/signup', {
+			username: this.username,
+			password: PASSWORD
+		});
 		if (result.type === 'success') await (await this.get(base, '/safety-check')).body?.cancel();
 		return result;
 	}
@@ -65,11 +76,20 @@ export class Learner {
 	}
 
 	reflect(base: string, exercise: string, body: string, revision: number) {
-		return this.post(base, `${lessonPath}?/reflect`, { exercise, body, revision: String(revision) });
+		return this.post(base, `${lessonPath}?/reflect`, {
+			exercise,
+			body,
+			revision: String(revision)
+		});
 	}
 
 	answer(base: string, question: Question, correctly: boolean) {
-		const options = correctly ? question.options.filter((o) => o.correct) : [question.options.find((o) => !o.correct)!];
-		return this.post(base, `${lessonPath}?/answer`, { exercise: question.id, option: options.map((o) => o.id) });
+		const options = correctly
+			? question.options.filter((o) => o.correct)
+			: [question.options.find((o) => !o.correct)!];
+		return this.post(base, `${lessonPath}?/answer`, {
+			exercise: question.id,
+			option: options.map((o) => o.id)
+		});
 	}
 }

@@ -5,7 +5,11 @@ import { signUp } from '../../src/lib/server/auth/accounts';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
 
 /** A real, migrated libSQL file in a fresh temp folder; `cleanup` closes and removes it. */
-export async function openTestDatabase(): Promise<{ db: Database; path: string; cleanup: () => void }> {
+export async function openTestDatabase(): Promise<{
+	db: Database;
+	path: string;
+	cleanup: () => void;
+}> {
 	const dir = mkdtempSync(join(tmpdir(), 'heard-test-'));
 	const path = join(dir, 'test.db');
 	const db = await openDatabase({ url: `file:${path}`, migrationsFolder: resolve('drizzle') });
@@ -36,7 +40,11 @@ export function migrationsBefore(tag: string): { folder: string; cleanup: () => 
 }
 
 /** A test database with one signed-up learner in it: most tests of learner data start here. */
-export async function openLearnerDatabase(): Promise<{ db: Database; userId: string; cleanup: () => void }> {
+export async function openLearnerDatabase(): Promise<{
+	db: Database;
+	userId: string;
+	cleanup: () => void;
+}> {
 	const { db, cleanup } = await openTestDatabase();
 	const r = await signUp(db, 'learner', 'steady river 77');
 	if (!r.ok) throw new Error(r.message);

@@ -34,7 +34,11 @@ describe('catalog ordering', () => {
 describe('catalog schema errors name the file and the field', () => {
 	const file = '/lessons/01-m/01-l.svx';
 	const cases: [string, string, RegExp][] = [
-		['minutes not a number', lessonSource({ minutes: 'five' }), /lessons\/01-m\/01-l\.svx: minutes:/],
+		[
+			'minutes not a number',
+			lessonSource({ minutes: 'five' }),
+			/lessons\/01-m\/01-l\.svx: minutes:/
+		],
 		['missing title', lessonSource({ title: undefined }), /01-l\.svx: title:/],
 		[
 			'single choice with two correct options',
@@ -58,19 +62,41 @@ describe('catalog schema errors name the file and the field', () => {
 			'option without feedback',
 			lessonSource({
 				exercises: [
-					{ id: 'q', kind: 'single', question: 'Q?', options: [{ id: 'a', text: 'A', correct: true }, { id: 'b', text: 'B', feedback: 'f' }], explanation: 'e' }
+					{
+						id: 'q',
+						kind: 'single',
+						question: 'Q?',
+						options: [
+							{ id: 'a', text: 'A', correct: true },
+							{ id: 'b', text: 'B', feedback: 'f' }
+						],
+						explanation: 'e'
+					}
 				]
 			}),
 			/01-l\.svx: exercises\.0\.options\.0\.feedback:/
 		],
 		[
 			'duplicate exercise ids',
-			lessonSource({ exercises: [{ id: 'r', kind: 'reflection', prompt: 'p' }, { id: 'r', kind: 'reflection', prompt: 'p2' }] }),
+			lessonSource({
+				exercises: [
+					{ id: 'r', kind: 'reflection', prompt: 'p' },
+					{ id: 'r', kind: 'reflection', prompt: 'p2' }
+				]
+			}),
 			/01-l\.svx: exercises\.1\.id: duplicate id "r"/
 		],
-		['unknown exercise kind', lessonSource({ exercises: [{ id: 'x', kind: 'essay', prompt: 'p' }] }), /01-l\.svx: exercises\.0\.kind:/],
+		[
+			'unknown exercise kind',
+			lessonSource({ exercises: [{ id: 'x', kind: 'essay', prompt: 'p' }] }),
+			/01-l\.svx: exercises\.0\.kind:/
+		],
 		['unknown field', lessonSource({ colour: 'blue' }), /01-l\.svx: .*colour/],
-		['unknown source', lessonSource({ sources: ['nowhere'] }), /01-l\.svx: sources\.0: "nowhere" is not in lessons\/sources\.json/],
+		[
+			'unknown source',
+			lessonSource({ sources: ['nowhere'] }),
+			/01-l\.svx: sources\.0: "nowhere" is not in lessons\/sources\.json/
+		],
 		['no frontmatter', 'Just prose.', /01-l\.svx: no frontmatter/],
 		['broken YAML', '---\ntitle: [unclosed\n---\nbody', /01-l\.svx: frontmatter is not valid YAML/]
 	];
@@ -89,7 +115,9 @@ describe('catalog schema errors name the file and the field', () => {
 				})
 			)
 		);
-		expect(problems).toContainEqual(expect.stringMatching(/01-m\/intro\.svx: file name must look like/));
+		expect(problems).toContainEqual(
+			expect.stringMatching(/01-m\/intro\.svx: file name must look like/)
+		);
 		expect(problems).toContainEqual(expect.stringMatching(/same number or name/));
 	});
 
@@ -115,8 +143,18 @@ describe('the real course', () => {
 });
 
 describe('practice conversations', () => {
-	const choice = (id: string, to: { next?: string; end?: string }) => ({ id, say: `Say ${id}`, reply: `Reply ${id}`, coach: `Coach ${id}`, ...to });
-	const conversation = (turns: unknown[], endings = [{ id: 'calm', outcome: 'softened', text: 'Done.' }], start = 't1') => ({
+	const choice = (id: string, to: { next?: string; end?: string }) => ({
+		id,
+		say: `Say ${id}`,
+		reply: `Reply ${id}`,
+		coach: `Coach ${id}`,
+		...to
+	});
+	const conversation = (
+		turns: unknown[],
+		endings = [{ id: 'calm', outcome: 'softened', text: 'Done.' }],
+		start = 't1'
+	) => ({
 		id: 'talk',
 		kind: 'dialogue',
 		title: 'an opening',
@@ -125,20 +163,40 @@ describe('practice conversations', () => {
 		endings
 	});
 	const problemsFor = (dialogue: unknown) =>
-		problemsOf(() => buildCatalog(courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [dialogue] }) })));
+		problemsOf(() =>
+			buildCatalog(
+				courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [dialogue] }) })
+			)
+		);
 
 	it('accepts a sound conversation, loops with a way out included', () => {
 		const sound = conversation([
-			{ id: 't1', partner: 'Hm?', choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })] },
+			{
+				id: 't1',
+				partner: 'Hm?',
+				choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })]
+			},
 			{ id: 't2', choices: [choice('c', { next: 't1' }), choice('d', { end: 'calm' })] }
 		]);
-		const lesson = buildCatalog(courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [sound] }) })).lessons[0];
+		const lesson = buildCatalog(
+			courseFiles({ '/lessons/01-m/01-a.svx': lessonSource({ exercises: [sound] }) })
+		).lessons[0];
 		expect(lesson.exercises[0]).toMatchObject({ kind: 'dialogue', start: 't1' });
 	});
 
 	it('fails with file and field when a choice leads nowhere or to a turn that does not exist', () => {
 		const problems = problemsFor(
-			conversation([{ id: 't1', partner: 'Hm?', choices: [{ ...choice('a', {}) }, choice('b', { next: 'nowhere' }), choice('c', { end: 'calm' })] }])
+			conversation([
+				{
+					id: 't1',
+					partner: 'Hm?',
+					choices: [
+						{ ...choice('a', {}) },
+						choice('b', { next: 'nowhere' }),
+						choice('c', { end: 'calm' })
+					]
+				}
+			])
 		);
 		expect(problems).toEqual([
 			'lessons/01-m/01-a.svx: exercises.0.turns.0.choices.0: leads nowhere: give it either `next` (a turn) or `end` (an ending), not both',
@@ -150,7 +208,11 @@ describe('practice conversations', () => {
 		const problems = problemsFor(
 			conversation(
 				[
-					{ id: 't1', partner: 'Hm?', choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })] },
+					{
+						id: 't1',
+						partner: 'Hm?',
+						choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })]
+					},
 					{ id: 'lost', choices: [choice('c', { end: 'closed' }), choice('d', { end: 'calm' })] }
 				],
 				[
@@ -169,7 +231,11 @@ describe('practice conversations', () => {
 		expect(
 			problemsFor(
 				conversation([
-					{ id: 't1', partner: 'Hm?', choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })] },
+					{
+						id: 't1',
+						partner: 'Hm?',
+						choices: [choice('a', { next: 't2' }), choice('b', { end: 'calm' })]
+					},
 					{ id: 't2', choices: [choice('c', { next: 't3' }), choice('d', { next: 't3' })] },
 					{ id: 't3', choices: [choice('e', { next: 't2' }), choice('f', { next: 't2' })] }
 				])
@@ -178,13 +244,23 @@ describe('practice conversations', () => {
 			'lessons/01-m/01-a.svx: exercises.0.turns.1: turn "t2" is in a loop with no way out: no ending can be reached from it',
 			'lessons/01-m/01-a.svx: exercises.0.turns.2: turn "t3" is in a loop with no way out: no ending can be reached from it'
 		]);
-		expect(problemsFor(conversation([{ id: 't1', choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })] }]))).toEqual([
+		expect(
+			problemsFor(
+				conversation([
+					{ id: 't1', choices: [choice('a', { end: 'calm' }), choice('b', { end: 'calm' })] }
+				])
+			)
+		).toEqual([
 			'lessons/01-m/01-a.svx: exercises.0.turns.0.partner: the partner speaks first: the start turn needs a line'
 		]);
 	});
 
 	it('needs two to four things to say at each turn', () => {
-		const problems = problemsFor(conversation([{ id: 't1', partner: 'Hm?', choices: [choice('a', { end: 'calm' })] }]));
-		expect(problems).toEqual(['lessons/01-m/01-a.svx: exercises.0.turns.0.choices: needs 2 to 4 things to say']);
+		const problems = problemsFor(
+			conversation([{ id: 't1', partner: 'Hm?', choices: [choice('a', { end: 'calm' })] }])
+		);
+		expect(problems).toEqual([
+			'lessons/01-m/01-a.svx: exercises.0.turns.0.choices: needs 2 to 4 things to say'
+		]);
 	});
 });

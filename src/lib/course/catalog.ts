@@ -127,7 +127,9 @@ export function buildCatalog(files: CourseFiles): Catalog {
 		try {
 			data = parseYaml(fm[1]);
 		} catch (e) {
-			problems.push(`${file}: frontmatter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+			problems.push(
+				`${file}: frontmatter is not valid YAML: ${(e as Error).message.split('\n')[0]}`
+			);
 			continue;
 		}
 		const meta = lessonFrontmatterSchema.safeParse(data);
@@ -137,7 +139,9 @@ export function buildCatalog(files: CourseFiles): Catalog {
 		}
 		const missing = meta.data.sources.findIndex((key) => !(key in sources));
 		if (missing >= 0) {
-			problems.push(`${file}: sources.${missing}: "${meta.data.sources[missing]}" is not in lessons/sources.json`);
+			problems.push(
+				`${file}: sources.${missing}: "${meta.data.sources[missing]}" is not in lessons/sources.json`
+			);
 			continue;
 		}
 		if (module.lessons.some((l) => l.slug === name.slug || lessonOrder.get(l) === name.order)) {

@@ -25,11 +25,20 @@ export function dialogueProblems(d: DialogueShape): DialogueProblem[] {
 		turn.choices.forEach((choice, c) => {
 			const at = ['turns', t, 'choices', c];
 			if ((choice.next === undefined) === (choice.end === undefined)) {
-				problems.push({ path: at, message: 'leads nowhere: give it either `next` (a turn) or `end` (an ending), not both' });
+				problems.push({
+					path: at,
+					message: 'leads nowhere: give it either `next` (a turn) or `end` (an ending), not both'
+				});
 			} else if (choice.next !== undefined && !turnIndex.has(choice.next)) {
-				problems.push({ path: [...at, 'next'], message: `"${choice.next}" is not a turn of this conversation` });
+				problems.push({
+					path: [...at, 'next'],
+					message: `"${choice.next}" is not a turn of this conversation`
+				});
 			} else if (choice.end !== undefined && !endingIds.has(choice.end)) {
-				problems.push({ path: [...at, 'end'], message: `"${choice.end}" is not an ending of this conversation` });
+				problems.push({
+					path: [...at, 'end'],
+					message: `"${choice.end}" is not an ending of this conversation`
+				});
 			}
 		})
 	);
@@ -38,7 +47,11 @@ export function dialogueProblems(d: DialogueShape): DialogueProblem[] {
 		problems.push({ path: ['start'], message: `"${d.start}" is not a turn of this conversation` });
 		return problems;
 	}
-	if (!d.turns[startIndex].partner) problems.push({ path: ['turns', startIndex, 'partner'], message: 'the partner speaks first: the start turn needs a line' });
+	if (!d.turns[startIndex].partner)
+		problems.push({
+			path: ['turns', startIndex, 'partner'],
+			message: 'the partner speaks first: the start turn needs a line'
+		});
 	if (problems.length) return problems;
 
 	// Forward from the start: what can be reached at all.
@@ -56,10 +69,15 @@ export function dialogueProblems(d: DialogueShape): DialogueProblem[] {
 		}
 	}
 	d.turns.forEach((turn, i) => {
-		if (!reached.has(turn.id)) problems.push({ path: ['turns', i], message: `turn "${turn.id}" cannot be reached from the start` });
+		if (!reached.has(turn.id))
+			problems.push({
+				path: ['turns', i],
+				message: `turn "${turn.id}" cannot be reached from the start`
+			});
 	});
 	d.endings.forEach((ending, i) => {
-		if (!endingsReached.has(ending.id)) problems.push({ path: ['endings', i], message: `ending "${ending.id}" cannot be reached` });
+		if (!endingsReached.has(ending.id))
+			problems.push({ path: ['endings', i], message: `ending "${ending.id}" cannot be reached` });
 	});
 
 	// Backward from the endings: a turn from which no ending can be reached is a loop with no way out.
@@ -77,7 +95,10 @@ export function dialogueProblems(d: DialogueShape): DialogueProblem[] {
 	}
 	d.turns.forEach((turn, i) => {
 		if (reached.has(turn.id) && !canFinish.has(turn.id)) {
-			problems.push({ path: ['turns', i], message: `turn "${turn.id}" is in a loop with no way out: no ending can be reached from it` });
+			problems.push({
+				path: ['turns', i],
+				message: `turn "${turn.id}" is in a loop with no way out: no ending can be reached from it`
+			});
 		}
 	});
 	return problems;

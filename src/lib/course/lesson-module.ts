@@ -5,7 +5,11 @@ export interface LessonModule {
 	/** The lesson's reading; `part` shows one part of it (a step), none shows it all. */
 	default: Component<{ part?: number }>;
 	/** What the exercises ask, and the sources (see public-text.js); the server data holds the learner's state. */
-	metadata: { exercises: ExerciseText[]; tryThisWeek: { id: string; text: string }[]; sources: SourceText[] };
+	metadata: {
+		exercises: ExerciseText[];
+		tryThisWeek: { id: string; text: string }[];
+		sources: SourceText[];
+	};
 }
 
 // Lazy: each lesson is its own chunk, loaded only when opened.

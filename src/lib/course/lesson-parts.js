@@ -45,7 +45,9 @@ export function splitLessonHtml(markup) {
 	const html = markQuotes(markup.slice(scriptsEnd));
 	const pieces = html.split(/(?=<h2[\s>])|<hr\s*\/?>/);
 	if (!pieces[0].trim()) pieces.shift();
-	const body = pieces.map((piece, i) => `{#if part === undefined || part === ${i}}${piece}{/if}`).join('\n');
+	const body = pieces
+		.map((piece, i) => `{#if part === undefined || part === ${i}}${piece}{/if}`)
+		.join('\n');
 	return `${head}\n<script>\n\tlet { part = undefined } = $props();\n</script>\n${body}`;
 }
 

@@ -46,7 +46,13 @@ const list = (value) => (Array.isArray(value) ? value : []);
  * @returns {ExerciseText}
  */
 function publicExercise(ex) {
-	if (ex.kind === 'reflection') return { kind: 'reflection', id: text(ex.id), prompt: text(ex.prompt), ...(ex.hint ? { hint: text(ex.hint) } : {}) };
+	if (ex.kind === 'reflection')
+		return {
+			kind: 'reflection',
+			id: text(ex.id),
+			prompt: text(ex.prompt),
+			...(ex.hint ? { hint: text(ex.hint) } : {})
+		};
 	if (ex.kind === 'dialogue') {
 		return {
 			kind: 'dialogue',
@@ -60,5 +66,10 @@ function publicExercise(ex) {
 			}))
 		};
 	}
-	return { kind: ex.kind, id: text(ex.id), question: text(ex.question), options: list(ex.options).map((o) => ({ id: text(o.id), text: text(o.text) })) };
+	return {
+		kind: ex.kind,
+		id: text(ex.id),
+		question: text(ex.question),
+		options: list(ex.options).map((o) => ({ id: text(o.id), text: text(o.text) }))
+	};
 }

@@ -27,7 +27,8 @@ export const LIMITS = {
 };
 
 /** Words a test-wise reader takes as a sign of a wrong option. */
-export const ABSOLUTE_WORDS = /\b(always|never|must|proof|proves?|everything|nothing|completely|totally|entirely|guaranteed?|impossible|certainly|definitely)\b/i;
+export const ABSOLUTE_WORDS =
+	/\b(always|never|must|proof|proves?|everything|nothing|completely|totally|entirely|guaranteed?|impossible|certainly|definitely)\b/i;
 
 /** @param {string} s */
 const length = (s) => [...s.trim()].length;
@@ -66,11 +67,16 @@ export function quizBalance(lessons) {
 	const options = all.flatMap(({ q }) => q.options);
 	const rightOptions = options.filter((o) => o.correct);
 	const wrongOptions = options.filter((o) => !o.correct);
-	const absoluteShare = /** @param {Option[]} os */ (os) => os.filter((o) => ABSOLUTE_WORDS.test(o.text)).length / (os.length || 1);
+	const absoluteShare = /** @param {Option[]} os */ (os) =>
+		os.filter((o) => ABSOLUTE_WORDS.test(o.text)).length / (os.length || 1);
 
 	const openings = /** @type {Record<string, number>} */ ({});
-	for (const o of rightOptions) openings[openingWord(o.feedback)] = (openings[openingWord(o.feedback)] ?? 0) + 1;
-	const [commonOpening, commonCount] = Object.entries(openings).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+	for (const o of rightOptions)
+		openings[openingWord(o.feedback)] = (openings[openingWord(o.feedback)] ?? 0) + 1;
+	const [commonOpening, commonCount] = Object.entries(openings).sort((a, b) => b[1] - a[1])[0] ?? [
+		'',
+		0
+	];
 
 	const figures = {
 		questions: all.length,
@@ -80,7 +86,8 @@ export function quizBalance(lessons) {
 		lengthRatio: mean(perSingle.map((s) => s.ratio)),
 		positions,
 		topPosition,
-		multiLastWrong: multis.filter(({ q }) => !q.options.at(-1)?.correct).length / (multis.length || 1),
+		multiLastWrong:
+			multis.filter(({ q }) => !q.options.at(-1)?.correct).length / (multis.length || 1),
 		absoluteInRight: absoluteShare(rightOptions),
 		absoluteInWrong: absoluteShare(wrongOptions),
 		absoluteGap: absoluteShare(wrongOptions) - absoluteShare(rightOptions),
@@ -96,16 +103,25 @@ export function quizBalance(lessons) {
 	};
 	over('rightIsLongest', 'share of single-choice questions whose right option is the longest');
 	over('lengthRatio', 'right option length over the mean wrong length, averaged');
-	over('topPosition', `share of single-choice answers at one position (${JSON.stringify(positions)})`);
+	over(
+		'topPosition',
+		`share of single-choice answers at one position (${JSON.stringify(positions)})`
+	);
 	over('multiLastWrong', 'share of multi-select questions whose last option is wrong');
-	over('absoluteGap', `absolute words: in ${figures.absoluteInWrong.toFixed(2)} of wrong options against ${figures.absoluteInRight.toFixed(2)} of right ones; gap`);
+	over(
+		'absoluteGap',
+		`absolute words: in ${figures.absoluteInWrong.toFixed(2)} of wrong options against ${figures.absoluteInRight.toFixed(2)} of right ones; gap`
+	);
 	over('sameOpening', `share of right-answer feedbacks opening with "${commonOpening}"`);
 
 	const worst = perSingle
 		.filter((s) => s.longest)
 		.sort((a, b) => b.ratio - a.ratio)
 		.slice(0, 10)
-		.map((s) => `${s.file}: ${s.id}: right option is the longest, ${s.ratio.toFixed(2)}x the wrong ones`);
+		.map(
+			(s) =>
+				`${s.file}: ${s.id}: right option is the longest, ${s.ratio.toFixed(2)}x the wrong ones`
+		);
 	return { figures, failures, worst };
 }
 

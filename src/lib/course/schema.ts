@@ -18,7 +18,11 @@ function uniqueIds(items: { id: string }[], ctx: z.RefinementCtx, what: string) 
 	const seen = new Set<string>();
 	items.forEach((item, i) => {
 		if (seen.has(item.id)) {
-			ctx.addIssue({ code: 'custom', path: [...what.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), i, 'id'], message: `duplicate id "${item.id}"` });
+			ctx.addIssue({
+				code: 'custom',
+				path: [...what.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)), i, 'id'],
+				message: `duplicate id "${item.id}"`
+			});
 		}
 		seen.add(item.id);
 	});
@@ -37,7 +41,11 @@ const single = z
 		uniqueIds(q.options, ctx, 'options');
 		const right = q.options.filter((o) => o.correct).length;
 		if (right !== 1) {
-			ctx.addIssue({ code: 'custom', path: ['options'], message: `a single-choice question needs exactly 1 correct option, found ${right}` });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['options'],
+				message: `a single-choice question needs exactly 1 correct option, found ${right}`
+			});
 		}
 	});
 
@@ -46,7 +54,11 @@ const multiple = z
 	.superRefine((q, ctx) => {
 		uniqueIds(q.options, ctx, 'options');
 		if (!q.options.some((o) => o.correct)) {
-			ctx.addIssue({ code: 'custom', path: ['options'], message: 'a multiple-choice question needs at least 1 correct option' });
+			ctx.addIssue({
+				code: 'custom',
+				path: ['options'],
+				message: 'a multiple-choice question needs at least 1 correct option'
+			});
 		}
 	});
 
@@ -75,7 +87,10 @@ const dialogueTurn = z.strictObject({
 	id: slug,
 	/** What the partner says as this turn opens; the start turn needs it, later turns follow a reply. */
 	partner: line.optional(),
-	choices: z.array(dialogueChoice).min(2, 'needs 2 to 4 things to say').max(4, 'needs 2 to 4 things to say')
+	choices: z
+		.array(dialogueChoice)
+		.min(2, 'needs 2 to 4 things to say')
+		.max(4, 'needs 2 to 4 things to say')
 });
 
 const dialogueEnding = z.strictObject({
@@ -101,10 +116,16 @@ const dialogue = z
 		uniqueIds(d.turns, ctx, 'turns');
 		uniqueIds(d.endings, ctx, 'endings');
 		d.turns.forEach((t, i) => uniqueIds(t.choices, ctx, `turns.${i}.choices`));
-		for (const problem of dialogueProblems(d)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+		for (const problem of dialogueProblems(d))
+			ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
 	});
 
-export const exerciseSchema = z.discriminatedUnion('kind', [single, multiple, reflection, dialogue]);
+export const exerciseSchema = z.discriminatedUnion('kind', [
+	single,
+	multiple,
+	reflection,
+	dialogue
+]);
 
 /** A small thing to try this week, offered on a strategy lesson's finishing step. */
 const tryItem = z.strictObject({ id: slug, text: text.max(200, 'must be at most 200 characters') });
@@ -117,7 +138,11 @@ export const lessonFrontmatterSchema = z
 		open: z.boolean().default(false),
 		sources: z.array(slug).min(1, 'name at least the article the lesson draws on'),
 		exercises: z.array(exerciseSchema).min(1, 'a lesson needs at least one exercise'),
-		tryThisWeek: z.array(tryItem).min(2, 'offer 2 to 4 things to try').max(4, 'offer 2 to 4 things to try').optional()
+		tryThisWeek: z
+			.array(tryItem)
+			.min(2, 'offer 2 to 4 things to try')
+			.max(4, 'offer 2 to 4 things to try')
+			.optional()
 	})
 	.superRefine((l, ctx) => {
 		uniqueIds(l.exercises, ctx, 'exercises');

@@ -15,19 +15,42 @@ const SUMMARY = /^in short$/i;
 export function lessonSteps(lesson: Pick<Lesson, 'title' | 'parts' | 'exercises'>): Step[] {
 	const last = lesson.parts.length - 1;
 	const closing = lesson.parts[last];
-	const summaryPart = closing && !closing.continued && closing.title && SUMMARY.test(closing.title) ? last : null;
+	const summaryPart =
+		closing && !closing.continued && closing.title && SUMMARY.test(closing.title) ? last : null;
 
 	const reading = lesson.parts.flatMap((p, part): Step[] =>
-		part === summaryPart ? [] : [{ kind: 'reading', part, title: p.title === null ? lesson.title : p.continued ? `${p.title} (continued)` : p.title }]
+		part === summaryPart
+			? []
+			: [
+					{
+						kind: 'reading',
+						part,
+						title:
+							p.title === null ? lesson.title : p.continued ? `${p.title} (continued)` : p.title
+					}
+				]
 	);
 	const questions = lesson.exercises.filter((e) => e.kind === 'single' || e.kind === 'multiple');
 	const reflections = lesson.exercises.filter((e) => e.kind === 'reflection');
-	const numbered = (n: number, of: number, what: string) => (of > 1 ? `${what} ${n} of ${of}` : what);
+	const numbered = (n: number, of: number, what: string) =>
+		of > 1 ? `${what} ${n} of ${of}` : what;
 	return [
 		...reading,
-		...questions.map((q, i): Step => ({ kind: 'question', exerciseId: q.id, title: numbered(i + 1, questions.length, 'Question') })),
-		...lesson.exercises.flatMap((e): Step[] => (e.kind === 'dialogue' ? [{ kind: 'practice', exerciseId: e.id, title: `Practice: ${e.title}` }] : [])),
-		...reflections.map((r, i): Step => ({ kind: 'reflection', exerciseId: r.id, title: numbered(i + 1, reflections.length, 'Reflect') })),
+		...questions.map((q, i): Step => ({
+			kind: 'question',
+			exerciseId: q.id,
+			title: numbered(i + 1, questions.length, 'Question')
+		})),
+		...lesson.exercises.flatMap((e): Step[] =>
+			e.kind === 'dialogue'
+				? [{ kind: 'practice', exerciseId: e.id, title: `Practice: ${e.title}` }]
+				: []
+		),
+		...reflections.map((r, i): Step => ({
+			kind: 'reflection',
+			exerciseId: r.id,
+			title: numbered(i + 1, reflections.length, 'Reflect')
+		})),
 		{ kind: 'finish', title: 'The end of this lesson', summaryPart }
 	];
 }

@@ -90,7 +90,10 @@ export type DialogueView = DialogueText & { practice: PracticeState };
 export type ExerciseView = QuestionView | ReflectionView | DialogueView;
 
 /** The learner's side of each exercise, by id: all a lesson page's data says about its exercises. */
-export type ExerciseStates = Record<string, QuestionState | { body: string; revision: number } | { practice: PracticeState }>;
+export type ExerciseStates = Record<
+	string,
+	QuestionState | { body: string; revision: number } | { practice: PracticeState }
+>;
 
 /**
  * Anchors inside a practice conversation: the section is the exercise id; each step taken and the

@@ -21,14 +21,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	]);
 	// A new learner meets the safety check once before the course (also if they skipped it after
 	// sign-up); asked only until a lesson has been opened, so the map costs everyone else no extra read.
-	if (!overview.mostRecentVisit && (await safetyCheckDue(db, userId))) redirect(303, SAFETY_CHECK_PATH);
+	if (!overview.mostRecentVisit && (await safetyCheckDue(db, userId)))
+		redirect(303, SAFETY_CHECK_PATH);
 	// Set by a redirect from a locked lesson: say what to finish first.
 	const lockedId = url.searchParams.get('locked') ?? '';
 	const locked = catalog.byId(lockedId);
 	const blockedBy = locked && overview.states.get(locked.id)?.blockedBy;
 	return {
 		...courseMap(catalog, overview),
-		lockedNotice: locked && blockedBy ? { lesson: locked.title, finishFirst: blockedBy.title } : null,
+		lockedNotice:
+			locked && blockedBy ? { lesson: locked.title, finishFirst: blockedBy.title } : null,
 		followUp,
 		overTime
 	};

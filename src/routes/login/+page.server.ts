@@ -17,7 +17,8 @@ export const actions: Actions = {
 		const form = await readForm(event.request, ['username', 'password']);
 		const username = textField(form, 'username') ?? '';
 		const password = textField(form, 'password') ?? '';
-		if (!username || !password) return fail(400, { username, message: 'Enter your username and password.' });
+		if (!username || !password)
+			return fail(400, { username, message: 'Enter your username and password.' });
 
 		const db = await getDb();
 		const result = await signIn(db, username, password, event.getClientAddress());

@@ -8,7 +8,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 		plan,
 		tried: tried.map(({ answeredAt, ...t }) => ({ ...t, answeredAt: answeredAt.toISOString() })),
 		noticed: journal.modules.flatMap((m) =>
-			m.lessons.flatMap((l) => l.entries.filter((e) => e.body.trim()).map((e) => ({ key: `${l.id}/${e.id}`, lesson: l.title, prompt: e.prompt, body: e.body })))
+			m.lessons.flatMap((l) =>
+				l.entries
+					.filter((e) => e.body.trim())
+					.map((e) => ({ key: `${l.id}/${e.id}`, lesson: l.title, prompt: e.prompt, body: e.body }))
+			)
 		)
 	};
 };

@@ -11,7 +11,8 @@ export const actions: Actions = {
 	theme: async ({ request, cookies, url }) => {
 		const form = await readForm(request, ['theme', 'next']);
 		const theme = textField(form, 'theme');
-		if (theme !== 'light' && theme !== 'dark' && theme !== 'system') error(400, 'Choose light, dark or system.');
+		if (theme !== 'light' && theme !== 'dark' && theme !== 'system')
+			error(400, 'Choose light, dark or system.');
 		saveTheme(cookies, url, theme);
 		redirect(303, safeNext(textField(form, 'next')));
 	},

@@ -11,10 +11,21 @@ export const actions: Actions = {
 		const username = textField(form, 'username') ?? '';
 		const code = textField(form, 'code') ?? '';
 		const password = textField(form, 'password') ?? '';
-		if (!username || !code) return fail(400, { username, field: 'form', message: 'Enter your username and recovery code.' });
+		if (!username || !code)
+			return fail(400, {
+				username,
+				field: 'form',
+				message: 'Enter your username and recovery code.'
+			});
 		const db = await getDb();
-		const result = await resetWithRecoveryCode(db, { username, code, password, client: event.getClientAddress() });
-		if (!result.ok) return fail(result.status, { username, field: result.field, message: result.message });
+		const result = await resetWithRecoveryCode(db, {
+			username,
+			code,
+			password,
+			client: event.getClientAddress()
+		});
+		if (!result.ok)
+			return fail(result.status, { username, field: result.field, message: result.message });
 		await startSession(db, event, result.user);
 		return { recoveryCode: result.newCode };
 	}

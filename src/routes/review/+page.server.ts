@@ -17,12 +17,29 @@ export const actions: Actions = {
 		const form = await readForm(request, REVIEW_FIELDS);
 		const lessonId = textField(form, 'lesson');
 		const exerciseId = textField(form, 'exercise');
-		if (!lessonId || !exerciseId) return fail(400, { lesson: null, exercise: null, message: 'The form is missing which question it is for.' });
+		if (!lessonId || !exerciseId)
+			return fail(400, {
+				lesson: null,
+				exercise: null,
+				message: 'The form is missing which question it is for.'
+			});
 		const chosen = form.getAll('option').filter((v): v is string => typeof v === 'string');
-		const answered = await answerReview(await getDb(), catalog, locals.user!.id, { lessonId, exerciseId, chosen }, new Date());
-		if (!answered.ok) return fail(answered.status, { lesson: lessonId, exercise: exerciseId, message: answered.message });
+		const answered = await answerReview(
+			await getDb(),
+			catalog,
+			locals.user!.id,
+			{ lessonId, exerciseId, chosen },
+			new Date()
+		);
+		if (!answered.ok)
+			return fail(answered.status, {
+				lesson: lessonId,
+				exercise: exerciseId,
+				message: answered.message
+			});
 		// A plain form post is redirected (reloading never re-sends it) to the question, now with its feedback.
-		if (!request.headers.has('x-sveltekit-action')) redirect(303, `/review#${reviewAnchor(lessonId, exerciseId)}`);
+		if (!request.headers.has('x-sveltekit-action'))
+			redirect(303, `/review#${reviewAnchor(lessonId, exerciseId)}`);
 		return { lesson: lessonId, exercise: exerciseId, checked: true };
 	}
 };

@@ -9,7 +9,10 @@ export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 	// The help-first screen is this page answering a post: no copy of it belongs in any cache.
 	setHeaders({ 'cache-control': 'no-store' });
 	if (locals.user) await markSafetyCheckOffered(await getDb(), locals.user.id);
-	return { signedIn: Boolean(locals.user), next: locals.user ? SAFETY_CHECK_NEXT : SAFETY_CHECK_NEXT_SIGNED_OUT };
+	return {
+		signedIn: Boolean(locals.user),
+		next: locals.user ? SAFETY_CHECK_NEXT : SAFETY_CHECK_NEXT_SIGNED_OUT
+	};
 };
 
 export const actions: Actions = {
@@ -17,9 +20,13 @@ export const actions: Actions = {
 	// carries them, and nothing of them is written or logged.
 	default: async ({ locals, request }) => {
 		const outcome = judgeAnswers(await readForm(request, SAFETY_FIELDS));
-		if (outcome.kind === 'go-on') redirect(303, locals.user ? SAFETY_CHECK_NEXT : SAFETY_CHECK_NEXT_SIGNED_OUT);
+		if (outcome.kind === 'go-on')
+			redirect(303, locals.user ? SAFETY_CHECK_NEXT : SAFETY_CHECK_NEXT_SIGNED_OUT);
 		if (outcome.kind === 'unanswered') {
-			return fail(400, { missing: outcome.missing, message: 'Choose Yes or No for each question, or choose “Not now” to skip the check.' });
+			return fail(400, {
+				missing: outcome.missing,
+				message: 'Choose Yes or No for each question, or choose “Not now” to skip the check.'
+			});
 		}
 		return { helpFirst: true };
 	}

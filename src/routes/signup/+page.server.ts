@@ -15,7 +15,8 @@ export const actions: Actions = {
 		const password = textField(form, 'password') ?? '';
 		const db = await getDb();
 		const result = await signUpLimited(db, username, password, event.getClientAddress());
-		if (!result.ok) return fail(result.status, { username, field: result.field, message: result.message });
+		if (!result.ok)
+			return fail(result.status, { username, field: result.field, message: result.message });
 		await startSession(db, event, result.user);
 		// Shown once, in this response only: never in a URL, never stored in the clear.
 		return { recoveryCode: result.recoveryCode };

@@ -52,7 +52,9 @@ export function readRemoved(raw: string): [keyof Removed, number][] {
 	const counts = parsed as Record<string, unknown>;
 	return REMOVED_KEYS.flatMap((key) => {
 		const n = Object.hasOwn(counts, key) ? counts[key] : undefined;
-		return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? [[key, n] as [keyof Removed, number]] : [];
+		return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0
+			? [[key, n] as [keyof Removed, number]]
+			: [];
 	});
 }
 
@@ -61,25 +63,53 @@ export function readRemoved(raw: string): [keyof Removed, number][] {
  * are overwritten in the file (secure_delete) and the checkpoint clears the WAL's older copies,
  * so nothing of the learner stays readable on this server's disk (backups are another matter).
  */
-export async function deleteAccount(db: Database, userId: string, username: string): Promise<Removed> {
-	const sessionIds = (await db.$reads.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))).map((s) => s.id);
+export async function deleteAccount(
+	db: Database,
+	userId: string,
+	username: string
+): Promise<Removed> {
+	const sessionIds = (
+		await db.$reads.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId))
+	).map((s) => s.id);
 	const results = (await batchAll(db, [
-		...Object.values(LEARNER_TABLES).map((table) => db.delete(table).where(eq(table.userId, userId)).returning({ userId: table.userId })),
-		db.delete(throttles).where(inArray(throttles.key, learnerThrottleKeys(username, sessionIds))).returning({ key: throttles.key }),
+		...Object.values(LEARNER_TABLES).map((table) =>
+			db.delete(table).where(eq(table.userId, userId)).returning({ userId: table.userId })
+		),
+		db
+			.delete(throttles)
+			.where(inArray(throttles.key, learnerThrottleKeys(username, sessionIds)))
+			.returning({ key: throttles.key }),
 		db.delete(users).where(eq(users.id, userId)).returning({ id: users.id })
 	])) as unknown[][];
 	await checkpoint(db);
 	return Object.fromEntries(REMOVED_KEYS.map((name, i) => [name, results[i].length])) as Removed;
 }
 
-
 /**
  * Starts the course afresh: answers, progress, practice conversations and questions waiting for
  * review go. What the learner wrote (reflections with their history, and how the things they
  * tried went) and their check-ins stay unless they say otherwise.
  */
-export async function resetProgress(db: Database, userId: string, keepReflections: boolean, keepCheckIns: boolean) {
-	const progressTables = [quizAttempts, questionProgress, lessonProgress, dialogueRuns, reviewItems];
-	const tables = [...progressTables, ...(keepReflections ? [] : [reflectionRevisions, reflections, tryIts]), ...(keepCheckIns ? [] : [checkIns])];
-	await batchAll(db, tables.map((table) => db.delete(table).where(eq(table.userId, userId))));
+export async function resetProgress(
+	db: Database,
+	userId: string,
+	keepReflections: boolean,
+	keepCheckIns: boolean
+) {
+	const progressTables = [
+		quizAttempts,
+		questionProgress,
+		lessonProgress,
+		dialogueRuns,
+		reviewItems
+	];
+	const tables = [
+		...progressTables,
+		...(keepReflections ? [] : [reflectionRevisions, reflections, tryIts]),
+		...(keepCheckIns ? [] : [checkIns])
+	];
+	await batchAll(
+		db,
+		tables.map((table) => db.delete(table).where(eq(table.userId, userId)))
+	);
 }

@@ -42,18 +42,51 @@ async function seedLearner(name: string) {
 	await saveReflection(db, id, first, 'r1', `${name} wrote <b>this</b>`, 0);
 	await saveReflection(db, id, first, 'r1', `${name} wrote more`, 1);
 	// A failed recovery attempt leaves a throttle counter under the learner's name.
-	await resetWithRecoveryCode(db, { username: name, code: 'wrong-code', password: 'new password 1', client: '127.0.0.1' });
+	await resetWithRecoveryCode(db, {
+		username: name,
+		code: 'wrong-code',
+		password: 'new password 1',
+		client: '127.0.0.1'
+	});
 	const now = new Date();
 	await db.batch([
-		db.insert(schema.dialogueRuns).values({ userId: id, lessonId: first.id, exerciseId: 'd1', run: 1, path: '[]', startedAt: now, updatedAt: now }),
-		db.insert(schema.tryIts).values({ userId: id, chosenAt: now, lessonId: first.id, itemId: 't1' }),
-		db.insert(schema.checkIns).values({ userId: id, week: '2026-11-23', heard: 3, wayBack: 3, steady: 3, safe: 5, createdAt: now, updatedAt: now }),
-		db.insert(schema.reviewItems).values({ userId: id, lessonId: first.id, exerciseId: 'q1', step: 0, dueAt: now, createdAt: now })
+		db.insert(schema.dialogueRuns).values({
+			userId: id,
+			lessonId: first.id,
+			exerciseId: 'd1',
+			run: 1,
+			path: '[]',
+			startedAt: now,
+			updatedAt: now
+		}),
+		db
+			.insert(schema.tryIts)
+			.values({ userId: id, chosenAt: now, lessonId: first.id, itemId: 't1' }),
+		db.insert(schema.checkIns).values({
+			userId: id,
+			week: '2026-11-23',
+			heard: 3,
+			wayBack: 3,
+			steady: 3,
+			safe: 5,
+			createdAt: now,
+			updatedAt: now
+		}),
+		db.insert(schema.reviewItems).values({
+			userId: id,
+			lessonId: first.id,
+			exerciseId: 'q1',
+			step: 0,
+			dueAt: now,
+			createdAt: now
+		})
 	]);
 	return id;
 }
 
-const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => t instanceof SQLiteTable);
+const tables = (Object.values(schema) as unknown[]).filter(
+	(t): t is SQLiteTable => t instanceof SQLiteTable
+);
 
 async function rowsOf(userId: string, username: string) {
 	const counts: Record<string, number> = {};
@@ -83,7 +116,14 @@ describe('deleting an account', () => {
 		expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
 
 		const removed = await deleteAccount(db, a, 'alex');
-		expect(removed).toMatchObject({ account: 1, sessions: 1, reflections: 1, reflectionRevisions: 2, quizAttempts: 1, throttles: 1 });
+		expect(removed).toMatchObject({
+			account: 1,
+			sessions: 1,
+			reflections: 1,
+			reflectionRevisions: 2,
+			quizAttempts: 1,
+			throttles: 1
+		});
 		expect(Object.values(await rowsOf(a, 'alex')).every((n) => n === 0)).toBe(true);
 		expect(Object.values(await rowsOf(b, 'blair')).every((n) => n > 0)).toBe(true);
 	});
@@ -96,10 +136,13 @@ describe('the goodbye page’s counts', () => {
 	});
 
 	it('keep only known names with whole counts from a damaged or forged cookie', () => {
-		for (const raw of ['null', '42', '"text"', '[1,2]', '{', '', 'true']) expect(readRemoved(raw), raw).toEqual([]);
-		expect(readRemoved('{"constructor":3,"__proto__":{"reflections":9},"toString":1,"reflections":2,"account":"1","sessions":-1,"tryIts":1.5,"checkIns":1e400}')).toEqual([
-			['reflections', 2]
-		]);
+		for (const raw of ['null', '42', '"text"', '[1,2]', '{', '', 'true'])
+			expect(readRemoved(raw), raw).toEqual([]);
+		expect(
+			readRemoved(
+				'{"constructor":3,"__proto__":{"reflections":9},"toString":1,"reflections":2,"account":"1","sessions":-1,"tryIts":1.5,"checkIns":1e400}'
+			)
+		).toEqual([['reflections', 2]]);
 	});
 });
 
@@ -117,7 +160,12 @@ describe('resetting progress', () => {
 		const a = await seedLearner('drew');
 		await resetProgress(db, a, false, true);
 		const rows = await rowsOf(a, 'drew');
-		expect([rows.reflections, rows.reflection_revisions, rows.lesson_progress, rows.question_progress]).toEqual([0, 0, 0, 0]);
+		expect([
+			rows.reflections,
+			rows.reflection_revisions,
+			rows.lesson_progress,
+			rows.question_progress
+		]).toEqual([0, 0, 0, 0]);
 		expect(rows.users).toBe(1);
 		expect(rows.check_ins).toBe(1);
 	});
@@ -137,11 +185,27 @@ describe('export', () => {
 		const a = await seedLearner('emery');
 		const data = await exportLearnerData(db, catalog, a);
 		expect(data.account.username).toBe('emery');
-		expect(data.quizAttempts).toEqual([expect.objectContaining({ lesson: 'm/first', question: 'q1', chose: ['a'], correct: true })]);
+		expect(data.quizAttempts).toEqual([
+			expect.objectContaining({ lesson: 'm/first', question: 'q1', chose: ['a'], correct: true })
+		]);
 		expect(data.reflections[0]).toMatchObject({ text: 'emery wrote more', revision: 2 });
-		expect(data.reflections[0].history.map((h) => h.text)).toEqual(['emery wrote <b>this</b>', 'emery wrote more']);
-		expect(data.checkIns).toEqual([expect.objectContaining({ weekOf: '2026-11-23', heard: 3, wayBack: 3, steady: 3, safe: 5 })]);
-		expect(data.review).toEqual([expect.objectContaining({ lesson: 'm/first', title: 'First', question: 'q1', step: 0, doneAt: null, lastReviewedAt: null })]);
+		expect(data.reflections[0].history.map((h) => h.text)).toEqual([
+			'emery wrote <b>this</b>',
+			'emery wrote more'
+		]);
+		expect(data.checkIns).toEqual([
+			expect.objectContaining({ weekOf: '2026-11-23', heard: 3, wayBack: 3, steady: 3, safe: 5 })
+		]);
+		expect(data.review).toEqual([
+			expect.objectContaining({
+				lesson: 'm/first',
+				title: 'First',
+				question: 'q1',
+				step: 0,
+				doneAt: null,
+				lastReviewedAt: null
+			})
+		]);
 		const json = JSON.stringify(data);
 		expect(json).not.toMatch(/argon2|secret|hash/i);
 	});

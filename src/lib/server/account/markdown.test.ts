@@ -5,9 +5,15 @@ import { escapeMarkdown } from './markdown';
 // (Checked by rendering the output with a GFM parser: each escaped form shows as typed, no link, no heading.)
 describe('learner text in Markdown exports', () => {
 	it('keeps bare URLs, www. names and e-mail addresses from becoming links', () => {
-		expect(escapeMarkdown('see https://example.com/x and http://a.b')).toBe('see https\\://example.com/x and http\\://a.b');
-		expect(escapeMarkdown('HTTPS://EXAMPLE.COM, ftp://f.example')).toBe('HTTPS\\://EXAMPLE.COM, ftp\\://f.example');
-		expect(escapeMarkdown('go to www.example.org or (WWW.example.org)')).toBe('go to www\\.example.org or (WWW\\.example.org)');
+		expect(escapeMarkdown('see https://example.com/x and http://a.b')).toBe(
+			'see https\\://example.com/x and http\\://a.b'
+		);
+		expect(escapeMarkdown('HTTPS://EXAMPLE.COM, ftp://f.example')).toBe(
+			'HTTPS\\://EXAMPLE.COM, ftp\\://f.example'
+		);
+		expect(escapeMarkdown('go to www.example.org or (WWW.example.org)')).toBe(
+			'go to www\\.example.org or (WWW\\.example.org)'
+		);
 		expect(escapeMarkdown('write to me@example.com')).toBe('write to me\\@example.com');
 		// Plain colons and dots stay as they are.
 		expect(escapeMarkdown('Note: one thing. Then 3:30.')).toBe('Note: one thing. Then 3:30.');

@@ -18,7 +18,12 @@ export function escapeMarkdown(text: string): string {
 }
 
 function quoted(text: string): string {
-	return text.trim() ? escapeMarkdown(text).split('\n').map((line) => `> ${line}`).join('\n') : '> _(not written yet)_';
+	return text.trim()
+		? escapeMarkdown(text)
+				.split('\n')
+				.map((line) => `> ${line}`)
+				.join('\n')
+		: '> _(not written yet)_';
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -28,19 +33,43 @@ function triedMarkdown(tried: Tried[], heading: string, level: '#' | '##'): stri
 	if (!tried.length) return [];
 	const out = [`${level} ${heading}`, ''];
 	for (const t of tried) {
-		out.push(`${level}# ${escapeMarkdown(t.lessonTitle)}: ${escapeMarkdown(t.item)}`, '', quoted(t.outcome), '', `_Answered ${day(t.answeredAt)}_`, '');
+		out.push(
+			`${level}# ${escapeMarkdown(t.lessonTitle)}: ${escapeMarkdown(t.item)}`,
+			'',
+			quoted(t.outcome),
+			'',
+			`_Answered ${day(t.answeredAt)}_`,
+			''
+		);
 	}
 	return out;
 }
 
-export function journalMarkdown(username: string, journal: ReturnType<typeof buildJournal>, tried: Tried[] = [], now = new Date()): string {
-	const out = [`# Heard journal — ${escapeMarkdown(username)}`, '', `Exported ${day(now)}. Private: keep this file somewhere safe.`, ''];
+export function journalMarkdown(
+	username: string,
+	journal: ReturnType<typeof buildJournal>,
+	tried: Tried[] = [],
+	now = new Date()
+): string {
+	const out = [
+		`# Heard journal — ${escapeMarkdown(username)}`,
+		'',
+		`Exported ${day(now)}. Private: keep this file somewhere safe.`,
+		''
+	];
 	for (const module of journal.modules) {
 		out.push(`## ${escapeMarkdown(module.title)}`, '');
 		for (const lesson of module.lessons) {
 			out.push(`### ${escapeMarkdown(lesson.title)}`, '');
 			for (const entry of lesson.entries) {
-				out.push(`**${escapeMarkdown(entry.prompt)}**`, '', quoted(entry.body), '', `_Last edited ${entry.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC_`, '');
+				out.push(
+					`**${escapeMarkdown(entry.prompt)}**`,
+					'',
+					quoted(entry.body),
+					'',
+					`_Last edited ${entry.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC_`,
+					''
+				);
 			}
 		}
 	}
@@ -52,15 +81,26 @@ export function journalMarkdown(username: string, journal: ReturnType<typeof bui
 	return out.join('\n');
 }
 
-export function planMarkdown(plan: ReturnType<typeof buildPlan>, journal: ReturnType<typeof buildJournal>, tried: Tried[] = []): string {
+export function planMarkdown(
+	plan: ReturnType<typeof buildPlan>,
+	journal: ReturnType<typeof buildJournal>,
+	tried: Tried[] = []
+): string {
 	const out = ['# My plan', ''];
-	for (const item of plan.items) out.push(`## ${escapeMarkdown(item.prompt)}`, '', quoted(item.answer), '');
+	for (const item of plan.items)
+		out.push(`## ${escapeMarkdown(item.prompt)}`, '', quoted(item.answer), '');
 	out.push(...triedMarkdown(tried, 'What I tried, and how it went', '#'));
 	if (journal.modules.length) {
 		out.push('# What I noticed along the way', '');
 		for (const module of journal.modules)
 			for (const lesson of module.lessons)
-				for (const entry of lesson.entries) out.push(`## ${escapeMarkdown(lesson.title)}: ${escapeMarkdown(entry.prompt)}`, '', quoted(entry.body), '');
+				for (const entry of lesson.entries)
+					out.push(
+						`## ${escapeMarkdown(lesson.title)}: ${escapeMarkdown(entry.prompt)}`,
+						'',
+						quoted(entry.body),
+						''
+					);
 	}
 	return out.join('\n');
 }

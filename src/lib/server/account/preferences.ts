@@ -18,15 +18,35 @@ export function readTheme(cookies: Cookies): Theme {
 
 export function saveTheme(cookies: Cookies, url: URL, theme: Theme) {
 	if (theme === 'system') cookies.delete(THEME_COOKIE, { path: '/' });
-	else cookies.set(THEME_COOKIE, theme, { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url) });
+	else
+		cookies.set(THEME_COOKIE, theme, {
+			path: '/',
+			maxAge: YEAR,
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: isSecureCookie(url)
+		});
 }
 
 export function readDiscreet(cookies: Cookies, user: { discreet: boolean } | null): boolean {
 	return user ? user.discreet : cookies.get(DISCREET_COOKIE) === '1';
 }
 
-export async function saveDiscreet(db: Database, cookies: Cookies, url: URL, userId: string, on: boolean) {
+export async function saveDiscreet(
+	db: Database,
+	cookies: Cookies,
+	url: URL,
+	userId: string,
+	on: boolean
+) {
 	await db.update(users).set({ discreet: on }).where(eq(users.id, userId));
-	if (on) cookies.set(DISCREET_COOKIE, '1', { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url) });
+	if (on)
+		cookies.set(DISCREET_COOKIE, '1', {
+			path: '/',
+			maxAge: YEAR,
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: isSecureCookie(url)
+		});
 	else cookies.delete(DISCREET_COOKIE, { path: '/' });
 }

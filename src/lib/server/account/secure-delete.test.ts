@@ -9,7 +9,9 @@ import type { Database } from '../db/client';
 import { saveReflection } from '../learning/reflections';
 import { deleteAccount } from './deletion';
 
-const catalog = buildCatalog(courseFiles({ '/lessons/01-m/01-first.svx': lessonSource({ title: 'First' }) }));
+const catalog = buildCatalog(
+	courseFiles({ '/lessons/01-m/01-first.svx': lessonSource({ title: 'First' }) })
+);
 const [lesson] = catalog.lessons;
 let db: Database;
 let path: string;
@@ -29,7 +31,9 @@ async function learner(mark: string) {
 
 /** What is on disk: the database file and its WAL, as raw bytes. */
 function onDisk(): string {
-	return [path, `${path}-wal`].map((file) => (existsSync(file) ? readFileSync(file).toString('latin1') : '')).join('');
+	return [path, `${path}-wal`]
+		.map((file) => (existsSync(file) ? readFileSync(file).toString('latin1') : ''))
+		.join('');
 }
 
 describe('deleting an account', () => {
@@ -40,15 +44,23 @@ describe('deleting an account', () => {
 		await db.$client.execute('PRAGMA wal_checkpoint(PASSIVE)');
 		await saveReflection(db, gone.id, lesson, 'r1', `zqgone-third-text `.repeat(20), 2);
 		const before = onDisk();
-		for (const part of ['zqgone-name', 'zqgone-agent', 'zqgone-first-text', 'zqgone-third-text']) expect(before.includes(part), `${part} written`).toBe(true);
+		for (const part of ['zqgone-name', 'zqgone-agent', 'zqgone-first-text', 'zqgone-third-text'])
+			expect(before.includes(part), `${part} written`).toBe(true);
 
 		await deleteAccount(db, gone.id, gone.username);
 
 		const disk = onDisk();
-		for (const part of ['zqgone-name', 'zqgone-agent', 'zqgone-first-text', 'zqgone-second-text', 'zqgone-third-text']) {
+		for (const part of [
+			'zqgone-name',
+			'zqgone-agent',
+			'zqgone-first-text',
+			'zqgone-second-text',
+			'zqgone-third-text'
+		]) {
 			expect(disk.includes(part), `${part} is still on disk`).toBe(false);
 		}
 		// The other learner is all there.
-		for (const part of ['zqkept-name', 'zqkept-agent', 'zqkept-second-text']) expect(disk.includes(part), `${part} kept`).toBe(true);
+		for (const part of ['zqkept-name', 'zqkept-agent', 'zqkept-second-text'])
+			expect(disk.includes(part), `${part} kept`).toBe(true);
 	});
 });

@@ -42,7 +42,10 @@ describe('sign-up and sign-in', () => {
 	let cleanup: () => void;
 	beforeEach(async () => {
 		({ db, cleanup } = await openTestDatabase());
-		expect(await signUp(db, 'Robin', 'a long pässword')).toMatchObject({ ok: true, user: { username: 'robin' } });
+		expect(await signUp(db, 'Robin', 'a long pässword')).toMatchObject({
+			ok: true,
+			user: { username: 'robin' }
+		});
 	});
 	afterEach(() => cleanup());
 
@@ -53,7 +56,10 @@ describe('sign-up and sign-in', () => {
 	});
 
 	it('treats usernames case-insensitively', async () => {
-		expect(await signUp(db, 'ROBIN', 'another password')).toMatchObject({ ok: false, field: 'username' });
+		expect(await signUp(db, 'ROBIN', 'another password')).toMatchObject({
+			ok: false,
+			field: 'username'
+		});
 		expect(await authenticate(db, 'rObIn', 'a long pässword')).toMatchObject({ username: 'robin' });
 	});
 

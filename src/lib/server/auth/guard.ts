@@ -1,5 +1,15 @@
 /** Routes a signed-out visitor may use; every other route needs a session (deny by default). */
-const PUBLIC_ROUTES = new Set(['/', '/login', '/signup', '/logout', '/help', '/recover', '/goodbye', '/preferences', '/safety-check']);
+const PUBLIC_ROUTES = new Set([
+	'/',
+	'/login',
+	'/signup',
+	'/logout',
+	'/help',
+	'/recover',
+	'/goodbye',
+	'/preferences',
+	'/safety-check'
+]);
 
 export function needsSignIn(routeId: string | null): boolean {
 	// No route id: SvelteKit answers 404 itself, revealing nothing.
@@ -18,7 +28,8 @@ const HERE = 'http://heard.invalid';
  */
 export function safeNext(next: string | null | undefined, fallback = '/learn'): string {
 	// eslint-disable-next-line no-control-regex -- control characters are what this refuses
-	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(next)) return fallback;
+	if (!next || !next.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(next))
+		return fallback;
 	let url: URL;
 	try {
 		url = new URL(next, HERE);

@@ -11,7 +11,12 @@ import commonList from './common-passwords.txt?raw';
 const ARGON2ID = 2 as Algorithm;
 
 /** OWASP's Argon2id minimum; spelled out because the library's defaults are weaker. */
-const ARGON2_OPTIONS: Options = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON2_OPTIONS: Options = {
+	algorithm: ARGON2ID,
+	memoryCost: 19456,
+	timeCost: 2,
+	parallelism: 1
+};
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
@@ -23,7 +28,12 @@ export const PASSWORD_MAX = 256;
  */
 export const limitHashing = pLimit(Math.max(1, availableParallelism()));
 
-const common = new Set(commonList.split('\n').map((p) => p.trim().toLowerCase()).filter(Boolean));
+const common = new Set(
+	commonList
+		.split('\n')
+		.map((p) => p.trim().toLowerCase())
+		.filter(Boolean)
+);
 
 /** Compared without case: "Password1" is as guessable as "password1". */
 export function isCommonPassword(password: string): boolean {
@@ -60,7 +70,10 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 /** 100 random bits as four groups of five, e.g. `k3f9x-2mq7a-…`: easy to copy, hard to guess. */
 export function generateRecoveryCode(): string {
-	const raw = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(13))).slice(0, 20);
+	const raw = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(13))).slice(
+		0,
+		20
+	);
 	return raw.match(/.{5}/g)!.join('-');
 }
 

@@ -4,10 +4,13 @@ import { deleteSessionCookie, sessionCookieName, setSessionCookie } from './sess
 
 /** Records what the code asks SvelteKit to set; the cookie attributes are what is under test. */
 function recorder() {
-	const calls: { op: string; name: string; value?: string; options: Record<string, unknown> }[] = [];
+	const calls: { op: string; name: string; value?: string; options: Record<string, unknown> }[] =
+		[];
 	const cookies = {
-		set: (name: string, value: string, options: Record<string, unknown>) => calls.push({ op: 'set', name, value, options }),
-		delete: (name: string, options: Record<string, unknown>) => calls.push({ op: 'delete', name, options })
+		set: (name: string, value: string, options: Record<string, unknown>) =>
+			calls.push({ op: 'set', name, value, options }),
+		delete: (name: string, options: Record<string, unknown>) =>
+			calls.push({ op: 'delete', name, options })
 	} as unknown as Cookies;
 	return { cookies, calls };
 }
@@ -19,7 +22,12 @@ describe('the session cookie', () => {
 		const { cookies, calls } = recorder();
 		setSessionCookie(cookies, new URL('http://localhost:3000/learn'), 'id.secret', expires);
 		expect(calls).toEqual([
-			{ op: 'set', name: 'heard_session', value: 'id.secret', options: { path: '/', httpOnly: true, sameSite: 'lax', secure: false, expires } }
+			{
+				op: 'set',
+				name: 'heard_session',
+				value: 'id.secret',
+				options: { path: '/', httpOnly: true, sameSite: 'lax', secure: false, expires }
+			}
 		]);
 	});
 
@@ -29,7 +37,14 @@ describe('the session cookie', () => {
 		expect(sessionCookieName(url)).toBe('__Host-heard_session');
 		setSessionCookie(cookies, url, 'id.secret', expires);
 		deleteSessionCookie(cookies, url);
-		expect(calls[0]).toMatchObject({ name: '__Host-heard_session', options: { secure: true, httpOnly: true, sameSite: 'lax', path: '/' } });
-		expect(calls[1]).toMatchObject({ op: 'delete', name: '__Host-heard_session', options: { path: '/', secure: true } });
+		expect(calls[0]).toMatchObject({
+			name: '__Host-heard_session',
+			options: { secure: true, httpOnly: true, sameSite: 'lax', path: '/' }
+		});
+		expect(calls[1]).toMatchObject({
+			op: 'delete',
+			name: '__Host-heard_session',
+			options: { path: '/', secure: true }
+		});
 	});
 });

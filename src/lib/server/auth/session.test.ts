@@ -41,7 +41,9 @@ describe('sessions', () => {
 		expect(row.secretHash.length).toBe(32);
 		// Lucia's format: SHA-256 of the secret's bytes. Sessions stored before a change of hashing
 		// code stay valid only while this holds.
-		expect(Buffer.from(row.secretHash)).toEqual(Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))));
+		expect(Buffer.from(row.secretHash)).toEqual(
+			Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret)))
+		);
 	});
 
 	it('validates the right token and refuses a wrong secret or a malformed token', async () => {
@@ -62,20 +64,30 @@ describe('sessions', () => {
 		const renewedAt = later(ACTIVITY_CHECK_INTERVAL_MS);
 		const renewed = await validateSessionToken(db, token, renewedAt);
 		expect(renewed?.renewed).toBe(true);
-		expect(sessionExpiresAt(renewed!.session)).toEqual(new Date(renewedAt.getTime() + INACTIVITY_TIMEOUT_MS));
+		expect(sessionExpiresAt(renewed!.session)).toEqual(
+			new Date(renewedAt.getTime() + INACTIVITY_TIMEOUT_MS)
+		);
 		// Past the first inactivity deadline, but active since: still valid.
-		expect(await validateSessionToken(db, token, later(INACTIVITY_TIMEOUT_MS + 1000))).not.toBeNull();
+		expect(
+			await validateSessionToken(db, token, later(INACTIVITY_TIMEOUT_MS + 1000))
+		).not.toBeNull();
 	});
 
 	it('expires after the inactivity timeout and deletes the row', async () => {
 		const { token, session } = await createSession(db, userId, t0);
 		expect(await validateSessionToken(db, token, later(INACTIVITY_TIMEOUT_MS))).toBeNull();
-		expect(await db.$reads.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
+		expect(await db.$reads.select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(
+			0
+		);
 	});
 
 	it('expires after the absolute lifetime however active', async () => {
 		const { token } = await createSession(db, userId, t0);
-		for (let t = ACTIVITY_CHECK_INTERVAL_MS; t < ABSOLUTE_LIFETIME_MS; t += INACTIVITY_TIMEOUT_MS / 2) {
+		for (
+			let t = ACTIVITY_CHECK_INTERVAL_MS;
+			t < ABSOLUTE_LIFETIME_MS;
+			t += INACTIVITY_TIMEOUT_MS / 2
+		) {
 			expect(await validateSessionToken(db, token, later(t))).not.toBeNull();
 		}
 		expect(await validateSessionToken(db, token, later(ABSOLUTE_LIFETIME_MS))).toBeNull();
@@ -95,7 +107,9 @@ describe('sessions', () => {
 		const now = later(INACTIVITY_TIMEOUT_MS + 1000);
 		expect((await listUserSessions(db, userId, now)).map((s) => s.id)).toEqual([fresh.session.id]);
 		await deleteExpiredSessions(db, now);
-		expect((await db.$reads.select({ id: sessions.id }).from(sessions)).map((s) => s.id)).toEqual([fresh.session.id]);
+		expect((await db.$reads.select({ id: sessions.id }).from(sessions)).map((s) => s.id)).toEqual([
+			fresh.session.id
+		]);
 		expect(await validateSessionToken(db, old.token, now)).toBeNull();
 	});
 });

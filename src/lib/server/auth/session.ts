@@ -56,7 +56,12 @@ export function sessionExpiresAt(session: Session): Date {
 }
 
 /** Creates a session and returns its token `<id>.<secret>`; only the secret's hash is stored. */
-export async function createSession(db: Database, userId: string, now = new Date(), userAgent: string | null = null) {
+export async function createSession(
+	db: Database,
+	userId: string,
+	now = new Date(),
+	userAgent: string | null = null
+) {
 	const id = randomToken();
 	const secret = randomToken();
 	const session: Session = { id, userId, createdAt: now, lastVerifiedAt: now };
@@ -87,16 +92,26 @@ const sessionById = preparedQuery((db) =>
 		.prepare()
 );
 
-export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<Validated | null> {
+export async function validateSessionToken(
+	db: Database,
+	token: string,
+	now = new Date()
+): Promise<Validated | null> {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
 	const [id, secret] = parts;
 	const row = await sessionById(db).get({ id });
 	if (!row) return null;
 	const presented = hashSecret(secret);
-	if (row.secretHash.length !== presented.length || !timingSafeEqual(presented, row.secretHash)) return null;
+	if (row.secretHash.length !== presented.length || !timingSafeEqual(presented, row.secretHash))
+		return null;
 
-	const session: Session = { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt: row.lastVerifiedAt };
+	const session: Session = {
+		id: row.id,
+		userId: row.userId,
+		createdAt: row.createdAt,
+		lastVerifiedAt: row.lastVerifiedAt
+	};
 	if (now.getTime() >= sessionExpiresAt(session).getTime()) {
 		await invalidateSession(db, id);
 		return null;
@@ -107,7 +122,11 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 		await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, id));
 		renewed = true;
 	}
-	return { session, user: { id: row.userId, username: row.username, discreet: row.discreet }, renewed };
+	return {
+		session,
+		user: { id: row.userId, username: row.username, discreet: row.discreet },
+		renewed
+	};
 }
 
 export async function invalidateSession(db: Database, sessionId: string) {
@@ -115,14 +134,26 @@ export async function invalidateSession(db: Database, sessionId: string) {
 }
 
 /** Ends every session of the learner, or every one but `exceptSessionId`. */
-export async function invalidateUserSessions(db: Database, userId: string, exceptSessionId?: string) {
+export async function invalidateUserSessions(
+	db: Database,
+	userId: string,
+	exceptSessionId?: string
+) {
 	await db
 		.delete(sessions)
-		.where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+		.where(
+			exceptSessionId
+				? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+				: eq(sessions.userId, userId)
+		);
 }
 
 /** Ends one of the learner's own sessions; another learner's session id matches nothing. */
-export async function invalidateOwnSession(db: Database, userId: string, sessionId: string): Promise<boolean> {
+export async function invalidateOwnSession(
+	db: Database,
+	userId: string,
+	sessionId: string
+): Promise<boolean> {
 	const deleted = await db
 		.delete(sessions)
 		.where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
@@ -141,7 +172,12 @@ function live(now: Date) {
 /** The learner's devices: live sessions only, so a long-abandoned one is not listed as signed in. */
 export async function listUserSessions(db: Database, userId: string, now = new Date()) {
 	return db.$reads
-		.select({ id: sessions.id, createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt, userAgent: sessions.userAgent })
+		.select({
+			id: sessions.id,
+			createdAt: sessions.createdAt,
+			lastVerifiedAt: sessions.lastVerifiedAt,
+			userAgent: sessions.userAgent
+		})
 		.from(sessions)
 		.where(and(eq(sessions.userId, userId), live(now)))
 		.orderBy(desc(sessions.lastVerifiedAt));
@@ -169,11 +205,22 @@ export function sessionCookieName(url: URL): string {
 }
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date) {
-	cookies.set(sessionCookieName(url), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url), expires: expiresAt });
+	cookies.set(sessionCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecureCookie(url),
+		expires: expiresAt
+	});
 }
 
 export function deleteSessionCookie(cookies: Cookies, url: URL) {
-	cookies.delete(sessionCookieName(url), { path: '/', httpOnly: true, sameSite: 'lax', secure: isSecureCookie(url) });
+	cookies.delete(sessionCookieName(url), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: isSecureCookie(url)
+	});
 }
 
 /**
@@ -185,7 +232,12 @@ export function deleteSessionCookie(cookies: Cookies, url: URL) {
  */
 export async function startSession(db: Database, event: RequestEvent, user: SessionUser) {
 	if (event.locals.session) await invalidateSession(db, event.locals.session.id);
-	const { token, session } = await createSession(db, user.id, new Date(), event.request.headers.get('user-agent'));
+	const { token, session } = await createSession(
+		db,
+		user.id,
+		new Date(),
+		event.request.headers.get('user-agent')
+	);
 	setSessionCookie(event.cookies, event.url, token, sessionExpiresAt(session));
 	event.locals.user = user;
 	event.locals.session = session;

@@ -78,7 +78,11 @@ export function tooManyTries(retryAfterMs: number) {
 }
 
 /** Counts the attempt against every counter; returns a message for the learner if any limit is passed. */
-export async function checkThrottles(db: Database, counters: Counter[], now = new Date()): Promise<string | null> {
+export async function checkThrottles(
+	db: Database,
+	counters: Counter[],
+	now = new Date()
+): Promise<string | null> {
 	await sweepNowAndThen(db, now);
 	for (const counter of counters) {
 		const { allowed, retryAfterMs } = await hitThrottle(db, counter, now);
@@ -101,12 +105,15 @@ export async function deleteExpiredThrottles(db: Database, now = new Date()) {
 	lastSweep.set(db, now.getTime());
 	const before = (ms: number) => lte(throttles.windowStartedAt, new Date(now.getTime() - ms));
 	await batchAll(db, [
-		...Object.entries(LIMITS).map(([kind, rule]) => db.delete(throttles).where(and(like(throttles.key, `${kind}:%`), before(rule.windowMs)))),
+		...Object.entries(LIMITS).map(([kind, rule]) =>
+			db.delete(throttles).where(and(like(throttles.key, `${kind}:%`), before(rule.windowMs)))
+		),
 		db.delete(throttles).where(before(LONGEST_WINDOW_MS))
 	]);
 }
 
 async function sweepNowAndThen(db: Database, now: Date) {
 	const last = lastSweep.get(db);
-	if (last === undefined || now.getTime() - last >= SWEEP_INTERVAL_MS) await deleteExpiredThrottles(db, now);
+	if (last === undefined || now.getTime() - last >= SWEEP_INTERVAL_MS)
+		await deleteExpiredThrottles(db, now);
 }

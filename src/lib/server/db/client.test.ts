@@ -20,7 +20,14 @@ async function settings(run: (sql: string) => Promise<{ rows: Record<string, unk
 }
 
 // synchronous: 1 is NORMAL; a negative cache_size is in KiB.
-const INTENDED = { journal_mode: 'wal', foreign_keys: 1, synchronous: 1, busy_timeout: 5000, cache_size: -32768, secure_delete: 1 };
+const INTENDED = {
+	journal_mode: 'wal',
+	foreign_keys: 1,
+	synchronous: 1,
+	busy_timeout: 5000,
+	cache_size: -32768,
+	secure_delete: 1
+};
 
 describe('database connections', () => {
 	it('start with the intended settings', async () => {
@@ -40,7 +47,10 @@ describe('database connections', () => {
 		const tx = await db.$client.transaction('write');
 		await tx.rollback();
 		await expect(
-			db.$client.execute({ sql: 'insert into sessions (id, user_id, secret_hash, created_at, last_verified_at) values (?, ?, ?, 0, 0)', args: ['s', 'nobody', new Uint8Array(32)] })
+			db.$client.execute({
+				sql: 'insert into sessions (id, user_id, secret_hash, created_at, last_verified_at) values (?, ?, ?, 0, 0)',
+				args: ['s', 'nobody', new Uint8Array(32)]
+			})
 		).rejects.toThrow(/FOREIGN KEY/);
 	});
 });

@@ -14,7 +14,10 @@ export type { ReadDatabase };
  * The app's database. Writes (insert, update, delete, batch) go through @libsql/client; every read
  * goes through `$reads`, so the writer offers no `select` and no relational `query`.
  */
-export type Database = Omit<LibSQLDatabase<typeof schema>, 'select' | 'selectDistinct' | 'query' | '$count' | 'all' | 'get' | 'values'> & {
+export type Database = Omit<
+	LibSQLDatabase<typeof schema>,
+	'select' | 'selectDistinct' | 'query' | '$count' | 'all' | 'get' | 'values'
+> & {
 	$client: Client;
 	/**
 	 * The same database for SELECTs. On a local file its queries run on kept statements and drizzle
@@ -36,7 +39,9 @@ const BUSY_TIMEOUT_MS = 5000;
 /** The file a `file:` URL names, or null for a remote or in-memory database. */
 function localPath(url: string): string | null {
 	if (!url.startsWith('file:')) return null;
-	const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0];
+	const path = url.startsWith('file://')
+		? fileURLToPath(url)
+		: url.slice('file:'.length).split('?')[0];
 	return path && !path.startsWith(':memory:') ? path : null;
 }
 
@@ -48,10 +53,16 @@ function localPath(url: string): string | null {
  * secure_delete=ON: deleted rows (a reflection, a whole account) are overwritten with zeros, not
  * left readable in free space of the file (a checkpoint then clears them from the WAL too).
  */
-const CONNECTION_PRAGMAS = ['PRAGMA foreign_keys = ON', 'PRAGMA cache_size = -32768', 'PRAGMA synchronous = NORMAL', 'PRAGMA secure_delete = ON'];
+const CONNECTION_PRAGMAS = [
+	'PRAGMA foreign_keys = ON',
+	'PRAGMA cache_size = -32768',
+	'PRAGMA synchronous = NORMAL',
+	'PRAGMA secure_delete = ON'
+];
 
 async function applyPragmas(client: Client, local: boolean) {
-	for (const pragma of local ? CONNECTION_PRAGMAS : CONNECTION_PRAGMAS.slice(0, 1)) await client.execute(pragma);
+	for (const pragma of local ? CONNECTION_PRAGMAS : CONNECTION_PRAGMAS.slice(0, 1))
+		await client.execute(pragma);
 }
 
 /** Opens the database and applies pending migrations. */
@@ -59,7 +70,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 	const path = localPath(config.url);
 	if (path) mkdirSync(dirname(resolve(path)), { recursive: true });
 	const local = config.url.startsWith('file:');
-	const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
+	const client = createClient({
+		url: config.url,
+		authToken: config.authToken,
+		timeout: BUSY_TIMEOUT_MS
+	});
 	// WAL lets readers and one writer work at once; it is stored in the file, so set once.
 	if (local) await client.execute('PRAGMA journal_mode = WAL');
 	await applyPragmas(client, local);
@@ -82,7 +97,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 			close();
 		};
 	}
-	return Object.assign(writer, { $reads: read?.reads ?? (writer as unknown as ReadDatabase) }) as Database;
+	return Object.assign(writer, {
+		$reads: read?.reads ?? (writer as unknown as ReadDatabase)
+	}) as Database;
 }
 
 /**

@@ -16,7 +16,9 @@ const LOCK_WAIT_MS = 10 * 60 * 1000;
  */
 export async function migrate(client: Client, folder: string, { local }: { local: boolean }) {
 	const migrations = readMigrationFiles({ migrationsFolder: folder });
-	await client.execute(`CREATE TABLE IF NOT EXISTS ${TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+	await client.execute(
+		`CREATE TABLE IF NOT EXISTS ${TABLE} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`
+	);
 	// Up to date (every start but the first after a deploy): no write lock taken.
 	if ((await pending(client, migrations)).length === 0) return 0;
 
@@ -28,10 +30,16 @@ export async function migrate(client: Client, folder: string, { local }: { local
 		const todo = await pending(tx, migrations);
 		for (const migration of todo) {
 			for (const statement of migration.sql) if (statement.trim()) await tx.execute(statement);
-			await tx.execute({ sql: `INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`, args: [migration.hash, migration.folderMillis] });
+			await tx.execute({
+				sql: `INSERT INTO ${TABLE} (hash, created_at) VALUES (?, ?)`,
+				args: [migration.hash, migration.folderMillis]
+			});
 		}
 		const broken = await tx.execute('PRAGMA foreign_key_check');
-		if (broken.rows.length) throw new Error(`Migration left ${broken.rows.length} row(s) breaking a foreign key; nothing was applied.`);
+		if (broken.rows.length)
+			throw new Error(
+				`Migration left ${broken.rows.length} row(s) breaking a foreign key; nothing was applied.`
+			);
 		await tx.commit();
 		return todo.length;
 	} finally {
@@ -42,7 +50,9 @@ export async function migrate(client: Client, folder: string, { local }: { local
 type Migration = ReturnType<typeof readMigrationFiles>[number];
 
 async function pending(on: Client | Transaction, migrations: Migration[]) {
-	const { rows } = await on.execute(`SELECT created_at FROM ${TABLE} ORDER BY created_at DESC LIMIT 1`);
+	const { rows } = await on.execute(
+		`SELECT created_at FROM ${TABLE} ORDER BY created_at DESC LIMIT 1`
+	);
 	const last = rows.length ? Number(rows[0].created_at) : null;
 	return migrations.filter((m) => last === null || last < m.folderMillis);
 }
@@ -54,7 +64,11 @@ async function writeTransaction(client: Client) {
 		try {
 			return await client.transaction('write');
 		} catch (e) {
-			if (!/SQLITE_BUSY|database is locked/i.test(String((e as { code?: string }).code ?? e)) || Date.now() > deadline) throw e;
+			if (
+				!/SQLITE_BUSY|database is locked/i.test(String((e as { code?: string }).code ?? e)) ||
+				Date.now() > deadline
+			)
+				throw e;
 		}
 	}
 }

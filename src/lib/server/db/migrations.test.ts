@@ -23,12 +23,24 @@ it('clustering the learner tables by learner keeps every row, and saving still r
 	const tables = ['lesson_progress', 'question_progress', 'reflections', 'reflection_revisions'];
 	// The columns each table had then: later migrations may add some.
 	const columns = Object.fromEntries(
-		await Promise.all(tables.map(async (t) => [t, (await old.$client.execute(`select name from pragma_table_info('${t}')`)).rows.map((r) => String(r.name))]))
+		await Promise.all(
+			tables.map(async (t) => [
+				t,
+				(await old.$client.execute(`select name from pragma_table_info('${t}')`)).rows.map((r) =>
+					String(r.name)
+				)
+			])
+		)
 	);
 	const dump = async (db: typeof old) =>
 		Object.fromEntries(
 			await Promise.all(
-				tables.map(async (t) => [t, (await db.$client.execute(`select ${columns[t].join(', ')} from ${t} order by 1, 2, 3`)).rows.map((r) => ({ ...r }))])
+				tables.map(async (t) => [
+					t,
+					(
+						await db.$client.execute(`select ${columns[t].join(', ')} from ${t} order by 1, 2, 3`)
+					).rows.map((r) => ({ ...r }))
+				])
 			)
 		);
 	const rows = await dump(old);
@@ -36,12 +48,29 @@ it('clustering the learner tables by learner keeps every row, and saving still r
 
 	const db = await openDatabase({ url, migrationsFolder: resolve('drizzle') });
 	expect(await dump(db)).toEqual(rows);
-	const clustered = await db.$client.execute("select name from sqlite_master where type = 'table' and sql like '%WITHOUT ROWID%' order by name");
-	expect(clustered.rows.map((r) => r.name)).toEqual(['check_ins', 'dialogue_runs', 'lesson_progress', 'question_progress', 'reflections', 'review_items', 'try_its']);
+	const clustered = await db.$client.execute(
+		"select name from sqlite_master where type = 'table' and sql like '%WITHOUT ROWID%' order by name"
+	);
+	expect(clustered.rows.map((r) => r.name)).toEqual([
+		'check_ins',
+		'dialogue_runs',
+		'lesson_progress',
+		'question_progress',
+		'reflections',
+		'review_items',
+		'try_its'
+	]);
 
-	await db.$client.execute("update reflections set body = 'edited', revision = 2 where user_id = 'u1'");
-	const history = await db.$client.execute("select revision, body from reflection_revisions where user_id = 'u1' order by revision");
-	expect(history.rows.map((r) => [r.revision, r.body])).toEqual([[1, 'what I wrote'], [2, 'edited']]);
+	await db.$client.execute(
+		"update reflections set body = 'edited', revision = 2 where user_id = 'u1'"
+	);
+	const history = await db.$client.execute(
+		"select revision, body from reflection_revisions where user_id = 'u1' order by revision"
+	);
+	expect(history.rows.map((r) => [r.revision, r.body])).toEqual([
+		[1, 'what I wrote'],
+		[2, 'edited']
+	]);
 	await db.$client.execute("delete from users where id = 'u1'");
 	expect((await db.$client.execute('select count(*) as n from lesson_progress')).rows[0].n).toBe(0);
 	db.$client.close();

@@ -12,12 +12,23 @@ beforeEach(async () => ({ db, cleanup } = await openTestDatabase()));
 afterEach(() => cleanup());
 
 const addUser = (id: string, discreet = false) =>
-	db.insert(users).values({ id, username: id, passwordHash: 'x', createdAt: new Date(1_700_000_000_000), discreet });
+	db.insert(users).values({
+		id,
+		username: id,
+		passwordHash: 'x',
+		createdAt: new Date(1_700_000_000_000),
+		discreet
+	});
 
 describe('the read connection', () => {
 	it('has the same settings as the writing one', async () => {
-		const setting = async (name: string) => Number((await db.$reads.values(sql.raw(`select * from pragma_${name}`)))[0][0]);
-		expect({ cache_size: await setting('cache_size'), busy_timeout: await setting('busy_timeout'), foreign_keys: await setting('foreign_keys') }).toEqual({
+		const setting = async (name: string) =>
+			Number((await db.$reads.values(sql.raw(`select * from pragma_${name}`)))[0][0]);
+		expect({
+			cache_size: await setting('cache_size'),
+			busy_timeout: await setting('busy_timeout'),
+			foreign_keys: await setting('foreign_keys')
+		}).toEqual({
 			cache_size: -32768,
 			busy_timeout: 5000,
 			foreign_keys: 1
@@ -42,17 +53,37 @@ const failure = (query: PromiseLike<unknown>) =>
 describe('the read side ($reads)', () => {
 	const lookup = (on: Database['$reads']) =>
 		on
-			.select({ id: users.id, discreet: users.discreet, createdAt: users.createdAt, secretHash: sessions.secretHash, lastVerifiedAt: sessions.lastVerifiedAt })
+			.select({
+				id: users.id,
+				discreet: users.discreet,
+				createdAt: users.createdAt,
+				secretHash: sessions.secretHash,
+				lastVerifiedAt: sessions.lastVerifiedAt
+			})
 			.from(sessions)
 			.innerJoin(users, eq(users.id, sessions.userId));
 
 	it('maps rows exactly as the writing side does: dates, booleans and blobs', async () => {
 		await addUser('ada', true);
-		await db.insert(sessions).values({ id: 's1', userId: 'ada', secretHash: Buffer.from([0, 1, 254, 255]), createdAt: new Date(5), lastVerifiedAt: new Date(9_007_199_254_740) });
+		await db.insert(sessions).values({
+			id: 's1',
+			userId: 'ada',
+			secretHash: Buffer.from([0, 1, 254, 255]),
+			createdAt: new Date(5),
+			lastVerifiedAt: new Date(9_007_199_254_740)
+		});
 		const [read] = await lookup(db.$reads);
-		expect(read).toEqual({ id: 'ada', discreet: true, createdAt: new Date(1_700_000_000_000), secretHash: Buffer.from([0, 1, 254, 255]), lastVerifiedAt: new Date(9_007_199_254_740) });
+		expect(read).toEqual({
+			id: 'ada',
+			discreet: true,
+			createdAt: new Date(1_700_000_000_000),
+			secretHash: Buffer.from([0, 1, 254, 255]),
+			lastVerifiedAt: new Date(9_007_199_254_740)
+		});
 		// The writing side: drizzle's own driver over the client, as the app used before reads moved.
-		expect(await lookup(drizzle(db.$client, { schema }) as unknown as Database['$reads'])).toEqual([read]);
+		expect(await lookup(drizzle(db.$client, { schema }) as unknown as Database['$reads'])).toEqual([
+			read
+		]);
 		expect(await lookup(db.$reads).get()).toEqual(read);
 	});
 
@@ -76,6 +107,8 @@ describe('the read side ($reads)', () => {
 	it('fails rather than round an integer beyond what a number holds', async () => {
 		await addUser('ada');
 		await db.$client.execute("update users set created_at = 9007199254740993 where id = 'ada'");
-		expect(await failure(db.$reads.select({ at: users.createdAt }).from(users))).toMatch(/safely represented/);
+		expect(await failure(db.$reads.select({ at: users.createdAt }).from(users))).toMatch(
+			/safely represented/
+		);
 	});
 });

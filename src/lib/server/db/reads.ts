@@ -24,7 +24,11 @@ const isSelect = (sql: string) => /^\s*select\s/i.test(sql);
  * SELECT is ever prepared here, so every write goes through the client and what its transactions
  * and batches guarantee is unchanged.
  */
-export function openReadDatabase(path: string, pragmas: string[], timeoutMs: number): { reads: ReadDatabase; close: () => void } {
+export function openReadDatabase(
+	path: string,
+	pragmas: string[],
+	timeoutMs: number
+): { reads: ReadDatabase; close: () => void } {
 	const connection = new Sqlite(path, { timeout: timeoutMs });
 	for (const pragma of pragmas) connection.exec(pragma);
 	const statements = new Map<string, Sqlite.Statement>();
@@ -45,7 +49,9 @@ export function openReadDatabase(path: string, pragmas: string[], timeoutMs: num
 
 	const reads = drizzleOverRows(
 		async (sql, params, method) => {
-			const rows = (kept(sql).all(params.map(bindable)) as unknown[][]).map((row) => row.map(safeNumber));
+			const rows = (kept(sql).all(params.map(bindable)) as unknown[][]).map((row) =>
+				row.map(safeNumber)
+			);
 			return { rows: method === 'get' ? rows[0] : rows };
 		},
 		{ schema }
@@ -70,6 +76,9 @@ function bindable(value: unknown): unknown {
 /** Integers read as BigInt (so none is silently rounded) become numbers, or the read fails. */
 function safeNumber(value: unknown): unknown {
 	if (typeof value !== 'bigint') return value;
-	if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('Received integer which cannot be safely represented as a JavaScript number');
+	if (value < MIN_SAFE || value > MAX_SAFE)
+		throw new RangeError(
+			'Received integer which cannot be safely represented as a JavaScript number'
+		);
 	return Number(value);
 }

@@ -133,7 +133,6 @@ export const lessonProgress = sqliteTable(
 	(t) => [primaryKey({ columns: [t.userId, t.lessonId] })]
 );
 
-
 /**
  * Each time a learner plays a practice conversation: the choices made, in order. "Try a different
  * way" starts the next run; earlier runs are kept (the export shows every path taken).

@@ -27,9 +27,13 @@ export function securityHeaders(url) {
 		['x-frame-options', 'DENY'],
 		['cross-origin-opener-policy', 'same-origin'],
 		['cross-origin-resource-policy', 'same-origin'],
-		['permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()']
+		[
+			'permissions-policy',
+			'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()'
+		]
 	];
-	if (isSecureCookie(url)) headers.push(['strict-transport-security', 'max-age=63072000; includeSubDomains']);
+	if (isSecureCookie(url))
+		headers.push(['strict-transport-security', 'max-age=63072000; includeSubDomains']);
 	return headers;
 }
 

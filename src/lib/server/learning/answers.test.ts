@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/course/schema';
 import { gradeAnswer } from './answers';
 
-const option = (id: string, correct = false) => ({ id, text: id, feedback: `about ${id}`, correct });
-const single: Question = { kind: 'single', id: 's', question: 'Q', explanation: 'E', options: [option('a'), option('b', true), option('c')] };
+const option = (id: string, correct = false) => ({
+	id,
+	text: id,
+	feedback: `about ${id}`,
+	correct
+});
+const single: Question = {
+	kind: 'single',
+	id: 's',
+	question: 'Q',
+	explanation: 'E',
+	options: [option('a'), option('b', true), option('c')]
+};
 const multiple: Question = {
 	kind: 'multiple',
 	id: 'm',
@@ -19,7 +30,11 @@ describe('gradeAnswer', () => {
 	});
 
 	it('needs exactly the right set for a multiple-choice question', () => {
-		expect(gradeAnswer(multiple, ['c', 'a'])).toEqual({ ok: true, correct: true, choice: ['a', 'c'] });
+		expect(gradeAnswer(multiple, ['c', 'a'])).toEqual({
+			ok: true,
+			correct: true,
+			choice: ['a', 'c']
+		});
 		expect(gradeAnswer(multiple, ['a'])).toMatchObject({ ok: true, correct: false });
 		expect(gradeAnswer(multiple, ['a', 'b', 'c'])).toMatchObject({ ok: true, correct: false });
 	});
@@ -31,6 +46,9 @@ describe('gradeAnswer', () => {
 	it('refuses no choice, several choices for single, and unknown options', () => {
 		expect(gradeAnswer(single, [])).toEqual({ ok: false, message: 'Choose an answer first.' });
 		expect(gradeAnswer(single, ['a', 'b'])).toEqual({ ok: false, message: 'Choose one answer.' });
-		expect(gradeAnswer(multiple, ['a', 'zzz'])).toEqual({ ok: false, message: 'That answer is not one of the options.' });
+		expect(gradeAnswer(multiple, ['a', 'zzz'])).toEqual({
+			ok: false,
+			message: 'That answer is not one of the options.'
+		});
 	});
 });

@@ -4,7 +4,15 @@ import { checkIns } from '../db/schema';
 import { openLearnerDatabase } from '$test/test-database';
 import { weekLabel } from '$lib/check-in';
 import { checkInChart } from './check-in-chart';
-import { checkInDue, listCheckIns, needsHelpFirst, readCheckIn, saveCheckIn, thisWeeks, weekOf } from './checkins';
+import {
+	checkInDue,
+	listCheckIns,
+	needsHelpFirst,
+	readCheckIn,
+	saveCheckIn,
+	thisWeeks,
+	weekOf
+} from './checkins';
 
 let db: Database;
 let cleanup: () => void;
@@ -15,7 +23,12 @@ afterEach(() => cleanup());
 
 /** 2026-03-02 is a Monday. */
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 2, day, hour));
-const answers = (heard: number, wayBack: number, steady: number, safe: number) => ({ heard, wayBack, steady, safe });
+const answers = (heard: number, wayBack: number, steady: number, safe: number) => ({
+	heard,
+	wayBack,
+	steady,
+	safe
+});
 const form = (fields: Record<string, string>) => {
 	const f = new FormData();
 	for (const [k, v] of Object.entries(fields)) f.append(k, v);
@@ -66,13 +79,21 @@ describe('saving check-ins', () => {
 
 describe('reading the form', () => {
 	it('takes four answers on the scale', () => {
-		expect(readCheckIn(form({ heard: '1', wayBack: '5', steady: '3', safe: '2' }))).toEqual({ ok: true, answers: answers(1, 5, 3, 2) });
+		expect(readCheckIn(form({ heard: '1', wayBack: '5', steady: '3', safe: '2' }))).toEqual({
+			ok: true,
+			answers: answers(1, 5, 3, 2)
+		});
 	});
 
 	it('refuses a missing answer, and keeps the others for the form', () => {
 		const r = readCheckIn(form({ heard: '4', steady: '3', safe: '5' }));
-		expect(r).toMatchObject({ ok: false, problems: { wayBack: 'Choose an answer to this question.' }, values: { heard: '4', steady: '3', safe: '5' } });
-		if (!r.ok) expect(r.message).toMatch(/^One question needs an answer from 1 to 5.*Nothing was saved\.$/);
+		expect(r).toMatchObject({
+			ok: false,
+			problems: { wayBack: 'Choose an answer to this question.' },
+			values: { heard: '4', steady: '3', safe: '5' }
+		});
+		if (!r.ok)
+			expect(r.message).toMatch(/^One question needs an answer from 1 to 5.*Nothing was saved\.$/);
 	});
 
 	it('refuses values off the scale or not whole numbers', () => {
@@ -91,7 +112,11 @@ describe('the chart', () => {
 	});
 
 	it('draws one line per question over every check-in, with a table of the same values', async () => {
-		for (const [day, a] of [[2, answers(1, 2, 3, 4)], [9, answers(2, 3, 4, 5)], [23, answers(3, 3, 3, 3)]] as const) {
+		for (const [day, a] of [
+			[2, answers(1, 2, 3, 4)],
+			[9, answers(2, 3, 4, 5)],
+			[23, answers(3, 3, 3, 3)]
+		] as const) {
 			await saveCheckIn(db, userId, a, at(day));
 		}
 		const chart = checkInChart(await listCheckIns(db, userId))!;
@@ -108,12 +133,18 @@ describe('the chart', () => {
 			expect(layout.yTicks.map((t) => t.label)).toEqual(['1', '2', '3', '4', '5']);
 			expect(layout.xTicks.length).toBeGreaterThan(0);
 		}
-		expect(chart.summary).toContain('3 check-ins, from the week of 2 Mar 2026 to the week of 23 Mar 2026');
+		expect(chart.summary).toContain(
+			'3 check-ins, from the week of 2 Mar 2026 to the week of 23 Mar 2026'
+		);
 		expect(chart.summary).toContain('felt safe at home 3');
 	});
 
 	it('puts the first and the last week under a few weeks of check-ins', () => {
-		const list = [2, 9, 16, 23].map((day) => ({ week: weekOf(at(day)), updatedAt: at(day), ...answers(3, 3, 3, 3) }));
+		const list = [2, 9, 16, 23].map((day) => ({
+			week: weekOf(at(day)),
+			updatedAt: at(day),
+			...answers(3, 3, 3, 3)
+		}));
 		const chart = checkInChart(list)!;
 		expect(chart.narrow.xTicks.map((t) => t.label)).toEqual(['2 Mar', '16 Mar', '23 Mar']);
 		expect(chart.wide.xTicks.map((t) => t.label)).toEqual(['2 Mar', '9 Mar', '16 Mar', '23 Mar']);
@@ -122,7 +153,11 @@ describe('the chart', () => {
 	});
 
 	it('labels a year of weekly check-ins by month, and leaves markers to the line ends on a phone', async () => {
-		const list = Array.from({ length: 52 }, (_, i) => ({ week: weekOf(new Date(Date.UTC(2025, 0, 6) + i * 7 * 86_400_000)), updatedAt: at(1), ...answers(3, 3, 3, 3) }));
+		const list = Array.from({ length: 52 }, (_, i) => ({
+			week: weekOf(new Date(Date.UTC(2025, 0, 6) + i * 7 * 86_400_000)),
+			updatedAt: at(1),
+			...answers(3, 3, 3, 3)
+		}));
 		const chart = checkInChart(list)!;
 		expect(chart.narrow.xTicks.length).toBeLessThanOrEqual(4);
 		expect(chart.wide.xTicks.every((t) => /^[A-Z][a-z]{2}( \d{4})?$/.test(t.label))).toBe(true);

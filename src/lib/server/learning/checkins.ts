@@ -1,5 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { CHECK_IN_KEYS, CHECK_IN_QUESTIONS, SCALE, type CheckInAnswers, type CheckInKey } from '$lib/check-in';
+import {
+	CHECK_IN_KEYS,
+	CHECK_IN_QUESTIONS,
+	SCALE,
+	type CheckInAnswers,
+	type CheckInKey
+} from '$lib/check-in';
 import type { Database } from '../db/client';
 import { preparedQuery } from '../db/prepared';
 import { checkIns } from '../db/schema';
@@ -25,7 +31,12 @@ export function weekOf(now: Date): string {
 
 export type CheckInForm =
 	| { ok: true; answers: CheckInAnswers }
-	| { ok: false; message: string; problems: Partial<Record<CheckInKey, string>>; values: Partial<Record<CheckInKey, string>> };
+	| {
+			ok: false;
+			message: string;
+			problems: Partial<Record<CheckInKey, string>>;
+			values: Partial<Record<CheckInKey, string>>;
+	  };
 
 /** Reads the four answers; each must be a whole number on the scale, and none may be missing. */
 export function readCheckIn(form: FormData): CheckInForm {
@@ -37,7 +48,8 @@ export function readCheckIn(form: FormData): CheckInForm {
 		if (raw !== null) values[key] = raw;
 		const n = raw !== null && /^\d$/.test(raw) ? Number(raw) : NaN;
 		if (raw === null || raw === '') problems[key] = 'Choose an answer to this question.';
-		else if (!(n >= SCALE.min && n <= SCALE.max)) problems[key] = `Choose a number from ${SCALE.min} to ${SCALE.max}.`;
+		else if (!(n >= SCALE.min && n <= SCALE.max))
+			problems[key] = `Choose a number from ${SCALE.min} to ${SCALE.max}.`;
 		else answers[key] = n;
 	}
 	const missing = Object.keys(problems).length;
@@ -47,18 +59,28 @@ export function readCheckIn(form: FormData): CheckInForm {
 		message: `${missing === 1 ? 'One question needs' : `${missing} questions need`} an answer from ${SCALE.min} to ${SCALE.max} before this can be saved. Nothing was saved.`,
 		problems,
 		// Only values on the scale go back into the form: anything else was not one of its options.
-		values: Object.fromEntries(Object.entries(values).filter(([key]) => !problems[key as CheckInKey]))
+		values: Object.fromEntries(
+			Object.entries(values).filter(([key]) => !problems[key as CheckInKey])
+		)
 	};
 }
 
 /** Saves this week's check-in; a second one in the same week replaces it. */
-export async function saveCheckIn(db: Database, userId: string, answers: CheckInAnswers, now: Date) {
+export async function saveCheckIn(
+	db: Database,
+	userId: string,
+	answers: CheckInAnswers,
+	now: Date
+) {
 	const week = weekOf(now);
 	const values = Object.fromEntries(CHECK_IN_KEYS.map((k) => [k, answers[k]])) as CheckInAnswers;
 	await db
 		.insert(checkIns)
 		.values({ userId, week, ...values, createdAt: now, updatedAt: now })
-		.onConflictDoUpdate({ target: [checkIns.userId, checkIns.week], set: { ...values, updatedAt: now } });
+		.onConflictDoUpdate({
+			target: [checkIns.userId, checkIns.week],
+			set: { ...values, updatedAt: now }
+		});
 	return week;
 }
 

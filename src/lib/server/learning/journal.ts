@@ -33,7 +33,6 @@ export async function listReflections(db: Database, userId: string): Promise<Jou
 		.orderBy(desc(reflections.updatedAt));
 }
 
-
 export interface JournalLesson {
 	id: string;
 	title: string;
@@ -42,14 +41,20 @@ export interface JournalLesson {
 }
 
 function reflectionOf(lesson: Lesson, exerciseId: string) {
-	return lesson.exercises.find((e): e is Reflection => e.kind === 'reflection' && e.id === exerciseId);
+	return lesson.exercises.find(
+		(e): e is Reflection => e.kind === 'reflection' && e.id === exerciseId
+	);
 }
 
 /**
  * Groups saved reflections by module and lesson in course order, newest edit first within a lesson.
  * Text whose lesson or prompt no longer exists is kept apart, never dropped.
  */
-export function buildJournal(catalog: Catalog, entries: JournalEntry[], { exclude = [] as string[] } = {}) {
+export function buildJournal(
+	catalog: Catalog,
+	entries: JournalEntry[],
+	{ exclude = [] as string[] } = {}
+) {
 	const orphans: JournalEntry[] = [];
 	const byLesson = new Map<string, JournalLesson>();
 	for (const entry of [...entries].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())) {
@@ -61,7 +66,11 @@ export function buildJournal(catalog: Catalog, entries: JournalEntry[], { exclud
 		}
 		if (exclude.includes(lesson.id)) continue;
 		let group = byLesson.get(lesson.id);
-		if (!group) byLesson.set(lesson.id, (group = { id: lesson.id, title: lesson.title, href: lessonHref(lesson), entries: [] }));
+		if (!group)
+			byLesson.set(
+				lesson.id,
+				(group = { id: lesson.id, title: lesson.title, href: lessonHref(lesson), entries: [] })
+			);
 		group.entries.push({
 			kind: 'reflection',
 			id: exercise.id,
@@ -73,7 +82,11 @@ export function buildJournal(catalog: Catalog, entries: JournalEntry[], { exclud
 		});
 	}
 	const modules = catalog.modules
-		.map((m) => ({ slug: m.slug, title: m.title, lessons: m.lessons.flatMap((l) => byLesson.get(l.id) ?? []) }))
+		.map((m) => ({
+			slug: m.slug,
+			title: m.title,
+			lessons: m.lessons.flatMap((l) => byLesson.get(l.id) ?? [])
+		}))
 		.filter((m) => m.lessons.length > 0);
 	return { modules, orphans };
 }
@@ -94,6 +107,13 @@ export function buildPlan(catalog: Catalog, entries: JournalEntry[]) {
 
 /** The closing lesson's answers, what the learner tried and how it went, then everything else they reflected on. */
 export async function loadPlan(db: Database, userId: string) {
-	const [entries, tried] = await Promise.all([listReflections(db, userId), listTried(db, catalog, userId)]);
-	return { plan: buildPlan(catalog, entries), tried, journal: buildJournal(catalog, entries, { exclude: [PLAN_LESSON_ID] }) };
+	const [entries, tried] = await Promise.all([
+		listReflections(db, userId),
+		listTried(db, catalog, userId)
+	]);
+	return {
+		plan: buildPlan(catalog, entries),
+		tried,
+		journal: buildJournal(catalog, entries, { exclude: [PLAN_LESSON_ID] })
+	};
 }

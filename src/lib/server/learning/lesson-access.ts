@@ -12,7 +12,11 @@ export async function lessonAccess(db: Database, userId: string, lesson: Lesson)
 }
 
 /** Finds the lesson named in the URL (404 if none) and whether this learner may open it yet. */
-export async function findLesson(db: Database, userId: string, params: { module: string; lesson: string }) {
+export async function findLesson(
+	db: Database,
+	userId: string,
+	params: { module: string; lesson: string }
+) {
 	const lesson = catalog.get(params.module, params.lesson);
 	if (!lesson) error(404, 'There is no such lesson.');
 	return { lesson, ...(await lessonAccess(db, userId, lesson)) };

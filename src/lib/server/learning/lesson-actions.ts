@@ -13,21 +13,39 @@ import { TRY_IT_FIELDS, tryItAction } from './try-it';
 /** Whether `href` is one of this lesson's steps: the only places a saved form may go on to. */
 function isStepOf(lesson: Lesson, href: string) {
 	const n = Number(href.slice(href.lastIndexOf('/') + 1));
-	return Number.isInteger(n) && n >= 1 && n <= stepsOf(lesson).length && href === stepHref(lesson, n);
+	return (
+		Number.isInteger(n) && n >= 1 && n <= stepsOf(lesson).length && href === stepHref(lesson, n)
+	);
 }
 
 /** The lesson a route's parameters name. */
-const lessonOf = (params: Partial<Record<string, string>>) => ({ module: params.module ?? '', lesson: params.lesson ?? '' });
+const lessonOf = (params: Partial<Record<string, string>>) => ({
+	module: params.module ?? '',
+	lesson: params.lesson ?? ''
+});
 
 /** The exercise a form names, after checking the learner may work on this lesson. */
-async function exerciseFor(locals: App.Locals, params: Partial<Record<string, string>>, form: FormData) {
+async function exerciseFor(
+	locals: App.Locals,
+	params: Partial<Record<string, string>>,
+	form: FormData
+) {
 	const db = await getDb();
 	const { lesson, locked, blockedBy } = await findLesson(db, locals.user!.id, lessonOf(params));
 	const exerciseId = textField(form, 'exercise');
-	if (!exerciseId) return { problem: fail(400, { exercise: null, message: 'The form is missing which exercise it is for.' }) };
+	if (!exerciseId)
+		return {
+			problem: fail(400, {
+				exercise: null,
+				message: 'The form is missing which exercise it is for.'
+			})
+		};
 	const exercise = lesson.exercises.find((e) => e.id === exerciseId);
 	if (!exercise) error(404, 'There is no such exercise in this lesson.');
-	if (locked) return { problem: fail(403, { exercise: exerciseId, message: `Finish “${blockedBy?.title}” first.` }) };
+	if (locked)
+		return {
+			problem: fail(403, { exercise: exerciseId, message: `Finish “${blockedBy?.title}” first.` })
+		};
 	return { db, lesson, exercise };
 }
 
@@ -42,7 +60,8 @@ export const lessonActions = {
 		const found = await exerciseFor(locals, params, form);
 		if ('problem' in found) return found.problem;
 		const { db, lesson, exercise } = found;
-		if (exercise.kind !== 'single' && exercise.kind !== 'multiple') return fail(400, { exercise: exercise.id, message: 'This exercise is not a question.' });
+		if (exercise.kind !== 'single' && exercise.kind !== 'multiple')
+			return fail(400, { exercise: exercise.id, message: 'This exercise is not a question.' });
 
 		const chosen = form.getAll('option').filter((v): v is string => typeof v === 'string');
 		const grade = gradeAnswer(exercise, chosen);
@@ -58,9 +77,11 @@ export const lessonActions = {
 		const found = await exerciseFor(locals, params, form);
 		if ('problem' in found) return found.problem;
 		const { db, lesson, exercise } = found;
-		if (exercise.kind !== 'reflection') return fail(400, { exercise: exercise.id, message: 'This exercise is not a reflection.' });
+		if (exercise.kind !== 'reflection')
+			return fail(400, { exercise: exercise.id, message: 'This exercise is not a reflection.' });
 		const then = textField(form, 'then');
-		const location = then && isStepOf(lesson, then) ? then : `${url.pathname}#${reflectionFieldId(exercise.id)}`;
+		const location =
+			then && isStepOf(lesson, then) ? then : `${url.pathname}#${reflectionFieldId(exercise.id)}`;
 		return reflectAction(db, locals.user!.id, lesson, exercise.id, form, { request, location });
 	},
 

@@ -22,11 +22,17 @@ export function questionState(
 	answer: { choice: string[]; correct: boolean; done: boolean; attempts: number } | null
 ): QuestionState {
 	return {
-		order: optionOrder(userId, `${lessonId}/${question.id}`, question.options.map((o) => o.id)),
+		order: optionOrder(
+			userId,
+			`${lessonId}/${question.id}`,
+			question.options.map((o) => o.id)
+		),
 		result: answer && {
 			correct: answer.correct,
 			choice: answer.choice,
-			feedback: question.options.filter((o) => answer.choice.includes(o.id)).map((o) => ({ optionId: o.id, text: o.feedback, right: Boolean(o.correct) })),
+			feedback: question.options
+				.filter((o) => answer.choice.includes(o.id))
+				.map((o) => ({ optionId: o.id, text: o.feedback, right: Boolean(o.correct) })),
 			rightCount: question.options.filter((o) => o.correct).length,
 			// The explanation names the right answer: shown once the learner has found it.
 			explanation: answer.done ? question.explanation : '',
@@ -37,21 +43,49 @@ export function questionState(
 }
 
 /** The learner's state of one exercise: feedback, replies and coaching only for what they chose. */
-function exerciseState(lesson: Lesson, ex: Exercise, work: LessonWork, userId: string): ExerciseStates[string] {
-	if (ex.kind === 'dialogue') return { practice: practiceState(ex, work.dialogues.get(ex.id) ?? []) };
+function exerciseState(
+	lesson: Lesson,
+	ex: Exercise,
+	work: LessonWork,
+	userId: string
+): ExerciseStates[string] {
+	if (ex.kind === 'dialogue')
+		return { practice: practiceState(ex, work.dialogues.get(ex.id) ?? []) };
 	if (ex.kind === 'reflection') {
 		const saved = work.reflections.get(ex.id);
 		return { body: saved?.body ?? '', revision: saved?.revision ?? 0 };
 	}
 	const progress = work.questions.get(ex.id);
-	return questionState(userId, lesson.id, ex, progress ? { choice: progress.lastChoice, correct: progress.lastCorrect, done: progress.done, attempts: progress.attempts } : null);
+	return questionState(
+		userId,
+		lesson.id,
+		ex,
+		progress
+			? {
+					choice: progress.lastChoice,
+					correct: progress.lastCorrect,
+					done: progress.done,
+					attempts: progress.attempts
+				}
+			: null
+	);
 }
 
-export function exerciseStates(lesson: Lesson, work: LessonWork, userId: string, only?: string): ExerciseStates {
-	return Object.fromEntries(lesson.exercises.filter((ex) => !only || ex.id === only).map((ex) => [ex.id, exerciseState(lesson, ex, work, userId)]));
+export function exerciseStates(
+	lesson: Lesson,
+	work: LessonWork,
+	userId: string,
+	only?: string
+): ExerciseStates {
+	return Object.fromEntries(
+		lesson.exercises
+			.filter((ex) => !only || ex.id === only)
+			.map((ex) => [ex.id, exerciseState(lesson, ex, work, userId)])
+	);
 }
 
-const moduleOf = (catalog: Catalog, lesson: Lesson) => catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
+const moduleOf = (catalog: Catalog, lesson: Lesson) =>
+	catalog.modules.find((m) => m.slug === lesson.moduleSlug)!;
 
 /**
  * What every view of a lesson shows about where it sits in the course. Each view adds only what it
@@ -81,14 +115,30 @@ function lessonFrame(catalog: Catalog, lesson: Lesson, overview: CourseOverview)
  * The whole lesson on one page, with its module's lessons beside it.
  * @param tryItChosen the thing to try picked on this lesson and not yet followed up (try-it.ts `openPick`)
  */
-export function lessonPage(catalog: Catalog, lesson: Lesson, overview: CourseOverview, work: LessonWork, userId: string, tryItChosen: string | null) {
+export function lessonPage(
+	catalog: Catalog,
+	lesson: Lesson,
+	overview: CourseOverview,
+	work: LessonWork,
+	userId: string,
+	tryItChosen: string | null
+) {
 	const frame = lessonFrame(catalog, lesson, overview);
 	return {
 		...frame,
-		lesson: { ...frame.lesson, start: stepHref(lesson, 1), reflections: lesson.exercises.filter((e) => e.kind === 'reflection').length },
+		lesson: {
+			...frame.lesson,
+			start: stepHref(lesson, 1),
+			reflections: lesson.exercises.filter((e) => e.kind === 'reflection').length
+		},
 		outline: moduleOf(catalog, lesson).lessons.map((l) => {
 			const state: LessonState = overview.states.get(l.id)!.state;
-			return { title: l.title, href: state === 'locked' ? null : lessonHref(l), state, current: l === lesson };
+			return {
+				title: l.title,
+				href: state === 'locked' ? null : lessonHref(l),
+				state,
+				current: l === lesson
+			};
 		}),
 		previous: link(catalog.lessons[lesson.index - 1]),
 		tryItChosen,
@@ -111,14 +161,24 @@ export function stepPage(
 	const href = (n: number) => stepHref(lesson, n);
 	// What is left to do is listed on the finishing step only.
 	const remaining =
-		step.kind === 'finish' ? steps.flatMap((s, i) => (s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work) ? [{ title: s.title, href: href(i + 1) }] : [])) : [];
+		step.kind === 'finish'
+			? steps.flatMap((s, i) =>
+					s.kind !== 'reading' && s.kind !== 'finish' && !stepDone(s, work)
+						? [{ title: s.title, href: href(i + 1) }]
+						: []
+				)
+			: [];
 	return {
 		...lessonFrame(catalog, lesson, overview),
 		step: { ...step, number, total: steps.length },
 		// Step addresses (each step's, Back's and Next's) and which step is current are worked out by
 		// the page from its URL (+page.ts).
-		steps: steps.map((s) => ({ title: s.title, done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work) })),
-		exerciseStates: 'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},
+		steps: steps.map((s) => ({
+			title: s.title,
+			done: s.kind !== 'reading' && s.kind !== 'finish' && stepDone(s, work)
+		})),
+		exerciseStates:
+			'exerciseId' in step ? exerciseStates(lesson, work, userId, step.exerciseId) : {},
 		remaining,
 		tryItChosen
 	};
@@ -134,10 +194,18 @@ export function courseMap(catalog: Catalog, overview: CourseOverview) {
 			completed: m.lessons.filter((l) => overview.states.get(l.id)!.state === 'complete').length,
 			// Shown open: where the learner is, and any module they have started; finished and
 			// far-off ones fold away so the map stays short.
-			open: m.slug === current || m.lessons.some((l) => overview.states.get(l.id)!.state === 'in-progress'),
+			open:
+				m.slug === current ||
+				m.lessons.some((l) => overview.states.get(l.id)!.state === 'in-progress'),
 			lessons: m.lessons.map((l) => {
 				const { state, blockedBy } = overview.states.get(l.id)!;
-				return { ...link(l)!, summary: l.summary, minutes: l.minutes, state, blockedBy: blockedBy?.title ?? null };
+				return {
+					...link(l)!,
+					summary: l.summary,
+					minutes: l.minutes,
+					state,
+					blockedBy: blockedBy?.title ?? null
+				};
 			})
 		})),
 		completed: overview.completed,

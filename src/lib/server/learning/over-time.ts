@@ -6,7 +6,10 @@ import { dueReviewCount } from './review';
 
 /** The course map's part for check-ins and review: one indexed query each. */
 export async function progressOverTime(db: Database, catalog: Catalog, userId: string, now: Date) {
-	const [checkIns, reviewDue] = await Promise.all([listCheckIns(db, userId), dueReviewCount(db, catalog, userId, now)]);
+	const [checkIns, reviewDue] = await Promise.all([
+		listCheckIns(db, userId),
+		dueReviewCount(db, catalog, userId, now)
+	]);
 	return { chart: checkInChart(checkIns), checkInDue: checkInDue(checkIns, now), reviewDue };
 }
 

@@ -10,11 +10,25 @@ import type { Database } from '../db/client';
 import { dialogueRuns } from '../db/schema';
 import { recordAnswer } from './answers';
 import { exerciseStates } from './lesson-view';
-import { currentRun, practiceState, restart, restartAction, say, sayAction, walk } from './practice';
+import {
+	currentRun,
+	practiceState,
+	restart,
+	restartAction,
+	say,
+	sayAction,
+	walk
+} from './practice';
 import { getCourseOverview, getLessonWork } from './progress';
 import { saveReflection } from './reflections';
 
-const choice = (id: string, to: { next?: string; end?: string }) => ({ id, say: `Say ${id}`, reply: `Reply ${id}`, coach: `Coach ${id}`, ...to });
+const choice = (id: string, to: { next?: string; end?: string }) => ({
+	id,
+	say: `Say ${id}`,
+	reply: `Reply ${id}`,
+	coach: `Coach ${id}`,
+	...to
+});
 /** t1 → (a) t2 → (c) calm; t1 → (b) closed; t2 → (d) back to t1: a loop with a way out. */
 const talk = {
 	id: 'talk',
@@ -23,7 +37,11 @@ const talk = {
 	scene: 'Sunday evening.',
 	start: 't1',
 	turns: [
-		{ id: 't1', partner: 'Hm?', choices: [choice('a', { next: 't2' }), choice('b', { end: 'closed' })] },
+		{
+			id: 't1',
+			partner: 'Hm?',
+			choices: [choice('a', { next: 't2' }), choice('b', { end: 'closed' })]
+		},
 		{ id: 't2', choices: [choice('c', { end: 'calm' }), choice('d', { next: 't1' })] }
 	],
 	endings: [
@@ -34,7 +52,10 @@ const talk = {
 
 const catalog = buildCatalog(
 	courseFiles({
-		'/lessons/01-m/01-practice.svx': lessonSource({ title: 'Practice', exercises: [...sampleExercises, talk] })
+		'/lessons/01-m/01-practice.svx': lessonSource({
+			title: 'Practice',
+			exercises: [...sampleExercises, talk]
+		})
 	})
 );
 const lesson: Lesson = catalog.lessons[0];
@@ -51,13 +72,17 @@ afterEach(() => cleanup());
 const rows = () => db.$reads.select().from(dialogueRuns).orderBy(dialogueRuns.run);
 const runs = async () => (await getLessonWork(db, userId, lesson)).dialogues.get('talk') ?? [];
 const state = async () => practiceState(dialogue, await runs());
-const complete = async () => (await getCourseOverview(db, catalog, userId)).states.get(lesson.id)!.state === 'complete';
+const complete = async () =>
+	(await getCourseOverview(db, catalog, userId)).states.get(lesson.id)!.state === 'complete';
 const plainPost = (fields: Record<string, string>) => {
 	const form = new FormData();
 	for (const [k, v] of Object.entries(fields)) form.set(k, v);
 	return form;
 };
-const enhanced = new Request('http://localhost/x', { method: 'POST', headers: { 'x-sveltekit-action': 'true' } });
+const enhanced = new Request('http://localhost/x', {
+	method: 'POST',
+	headers: { 'x-sveltekit-action': 'true' }
+});
 const plain = new Request('http://localhost/x', { method: 'POST' });
 
 describe('walking a conversation', () => {
@@ -70,7 +95,9 @@ describe('walking a conversation', () => {
 	});
 
 	it('plays a path the lesson has since rewritten as a fresh run, keeping the old one', () => {
-		const current = currentRun(dialogue, [{ exerciseId: 'talk', run: 3, path: ['a', 'gone'], ending: null }]);
+		const current = currentRun(dialogue, [
+			{ exerciseId: 'talk', run: 3, path: ['a', 'gone'], ending: null }
+		]);
 		expect(current).toMatchObject({ run: 4, path: [], stored: false });
 	});
 });
@@ -81,7 +108,9 @@ describe('playing a conversation', () => {
 	});
 
 	it('stores the path, moves to the next turn, and reaches an ending', async () => {
-		expect(await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'a' }, at(1))).toEqual({ ok: true, run: 1, step: 1, ended: false, complete: false });
+		expect(
+			await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'a' }, at(1))
+		).toEqual({ ok: true, run: 1, step: 1, ended: false, complete: false });
 		expect(await state()).toEqual({
 			run: 1,
 			steps: [{ turn: 't1', choice: 'a', reply: 'Reply a', coach: 'Coach a' }],
@@ -89,16 +118,33 @@ describe('playing a conversation', () => {
 			ending: null,
 			finished: false
 		});
-		expect(await say(db, userId, lesson, 'talk', { run: 1, turn: 't2', choice: 'c' }, at(2))).toMatchObject({ ok: true, step: 2, ended: true });
-		expect(await state()).toMatchObject({ turn: null, ending: { text: 'They came closer.' }, finished: true });
+		expect(
+			await say(db, userId, lesson, 'talk', { run: 1, turn: 't2', choice: 'c' }, at(2))
+		).toMatchObject({ ok: true, step: 2, ended: true });
+		expect(await state()).toMatchObject({
+			turn: null,
+			ending: { text: 'They came closer.' },
+			finished: true
+		});
 		expect(await rows()).toEqual([
-			expect.objectContaining({ run: 1, path: '["a","c"]', ending: 'calm', endedAt: at(2), startedAt: at(1), updatedAt: at(2) })
+			expect.objectContaining({
+				run: 1,
+				path: '["a","c"]',
+				ending: 'calm',
+				endedAt: at(2),
+				startedAt: at(1),
+				updatedAt: at(2)
+			})
 		]);
 	});
 
 	it('gives the page replies and coaching only for choices made, and an ending only once reached', async () => {
-		const secret = (json: string) => ['Reply', 'Coach', 'They came closer', 'Step away kindly'].filter((s) => json.includes(s));
-		const view = async () => JSON.stringify((await exerciseStates(lesson, await getLessonWork(db, userId, lesson), userId)).talk);
+		const secret = (json: string) =>
+			['Reply', 'Coach', 'They came closer', 'Step away kindly'].filter((s) => json.includes(s));
+		const view = async () =>
+			JSON.stringify(
+				(await exerciseStates(lesson, await getLessonWork(db, userId, lesson), userId)).talk
+			);
 		expect(secret(await view())).toEqual([]);
 		await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'a' }, at(1));
 		const afterOne = await view();
@@ -112,7 +158,11 @@ describe('playing a conversation', () => {
 
 	it('starts a new run on “Try a different way”, keeping every earlier run', async () => {
 		await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'b' }, at(1));
-		expect(await restart(db, userId, lesson, 'talk', 1, at(2))).toMatchObject({ ok: true, run: 2, step: 0 });
+		expect(await restart(db, userId, lesson, 'talk', 1, at(2))).toMatchObject({
+			ok: true,
+			run: 2,
+			step: 0
+		});
 		expect(await state()).toEqual({ run: 2, steps: [], turn: 't1', ending: null, finished: true });
 		await say(db, userId, lesson, 'talk', { run: 2, turn: 't1', choice: 'a' }, at(3));
 		expect((await rows()).map((r) => [r.run, r.path, r.ending])).toEqual([
@@ -122,9 +172,19 @@ describe('playing a conversation', () => {
 	});
 
 	it('plays a rewritten path’s conversation again as the next run', async () => {
-		await db.insert(dialogueRuns).values({ userId, lessonId: lesson.id, exerciseId: 'talk', run: 1, path: '["gone"]', startedAt: at(0), updatedAt: at(0) });
+		await db.insert(dialogueRuns).values({
+			userId,
+			lessonId: lesson.id,
+			exerciseId: 'talk',
+			run: 1,
+			path: '["gone"]',
+			startedAt: at(0),
+			updatedAt: at(0)
+		});
 		expect(await state()).toMatchObject({ run: 2, steps: [], turn: 't1' });
-		expect(await say(db, userId, lesson, 'talk', { run: 2, turn: 't1', choice: 'a' }, at(1))).toMatchObject({ ok: true, run: 2 });
+		expect(
+			await say(db, userId, lesson, 'talk', { run: 2, turn: 't1', choice: 'a' }, at(1))
+		).toMatchObject({ ok: true, run: 2 });
 		expect((await rows()).map((r) => r.path)).toEqual(['["gone"]', '["a"]']);
 	});
 });
@@ -137,18 +197,40 @@ describe('refusing bad input, changing nothing', () => {
 		expect((result as { message: string }).message).toMatch(message);
 		expect(await rows()).toEqual(before);
 	}
-	const sayIt = (sent: { run?: number; turn: string; choice: string | null }, exerciseId = 'talk') =>
-		say(db, userId, lesson, exerciseId, { run: 1, ...sent }, at(9));
+	const sayIt = (
+		sent: { run?: number; turn: string; choice: string | null },
+		exerciseId = 'talk'
+	) => say(db, userId, lesson, exerciseId, { run: 1, ...sent }, at(9));
 
 	it('an unknown conversation, or an exercise that is not one', async () => {
-		await refused(() => sayIt({ turn: 't1', choice: 'a' }, 'nope'), 404, /no such practice conversation/);
-		await refused(() => sayIt({ turn: 't1', choice: 'a' }, 'q1'), 404, /no such practice conversation/);
-		await refused(() => restart(db, userId, lesson, 'nope', 1), 404, /no such practice conversation/);
+		await refused(
+			() => sayIt({ turn: 't1', choice: 'a' }, 'nope'),
+			404,
+			/no such practice conversation/
+		);
+		await refused(
+			() => sayIt({ turn: 't1', choice: 'a' }, 'q1'),
+			404,
+			/no such practice conversation/
+		);
+		await refused(
+			() => restart(db, userId, lesson, 'nope', 1),
+			404,
+			/no such practice conversation/
+		);
 	});
 
 	it('a choice not offered at this turn, or no choice', async () => {
-		await refused(() => sayIt({ turn: 't1', choice: 'c' }), 400, /not one of the things you can say at this turn/);
-		await refused(() => sayIt({ turn: 't1', choice: 'zzz' }), 400, /not one of the things you can say/);
+		await refused(
+			() => sayIt({ turn: 't1', choice: 'c' }),
+			400,
+			/not one of the things you can say at this turn/
+		);
+		await refused(
+			() => sayIt({ turn: 't1', choice: 'zzz' }),
+			400,
+			/not one of the things you can say/
+		);
 		await refused(() => sayIt({ turn: 't1', choice: null }), 400, /Choose what to say first/);
 	});
 
@@ -177,11 +259,20 @@ describe('refusing bad input, changing nothing', () => {
 
 	it('two devices answering the same turn at once: one step is stored, the other refused', async () => {
 		// The first step inserts the run, later ones update it: both writes are guarded.
-		const first = await Promise.all([sayIt({ turn: 't1', choice: 'a' }), sayIt({ turn: 't1', choice: 'a' })]);
+		const first = await Promise.all([
+			sayIt({ turn: 't1', choice: 'a' }),
+			sayIt({ turn: 't1', choice: 'a' })
+		]);
 		expect(first.map((r) => r.ok).sort()).toEqual([false, true]);
-		const next = await Promise.all([sayIt({ turn: 't2', choice: 'd' }), sayIt({ turn: 't2', choice: 'd' })]);
+		const next = await Promise.all([
+			sayIt({ turn: 't2', choice: 'd' }),
+			sayIt({ turn: 't2', choice: 'd' })
+		]);
 		expect(next.map((r) => r.ok).sort()).toEqual([false, true]);
-		expect(next.find((r) => !r.ok)).toMatchObject({ status: 409, message: expect.stringMatching(/moved on on another device/) });
+		expect(next.find((r) => !r.ok)).toMatchObject({
+			status: 409,
+			message: expect.stringMatching(/moved on on another device/)
+		});
 		expect((await rows()).map((r) => r.path)).toEqual(['["a","d"]']);
 	});
 });
@@ -197,7 +288,9 @@ describe('the lesson’s completion', () => {
 		expect(await complete()).toBe(false);
 		await say(db, userId, lesson, 'talk', { run: 1, turn: 't1', choice: 'a' }, at(2));
 		expect(await complete()).toBe(false);
-		expect(await say(db, userId, lesson, 'talk', { run: 1, turn: 't2', choice: 'c' }, at(3))).toMatchObject({ ended: true, complete: true });
+		expect(
+			await say(db, userId, lesson, 'talk', { run: 1, turn: 't2', choice: 'c' }, at(3))
+		).toMatchObject({ ended: true, complete: true });
 		expect(await complete()).toBe(true);
 	});
 
@@ -221,32 +314,85 @@ describe('the say and restart forms', () => {
 	it('redirect a plain post to the step just taken, and answer use:enhance with the result', async () => {
 		let thrown: unknown;
 		try {
-			await sayAction(db, userId, lesson, plainPost({ exercise: 'talk', run: '1', turn: 't1', choice: 'a' }), plain, '/learn/m/practice');
+			await sayAction(
+				db,
+				userId,
+				lesson,
+				plainPost({ exercise: 'talk', run: '1', turn: 't1', choice: 'a' }),
+				plain,
+				'/learn/m/practice'
+			);
 		} catch (e) {
 			thrown = e;
 		}
 		expect(isRedirect(thrown) && thrown.location).toBe('/learn/m/practice#talk-step-1');
-		expect(await sayAction(db, userId, lesson, plainPost({ exercise: 'talk', run: '1', turn: 't2', choice: 'c' }), enhanced, '/x')).toEqual({
+		expect(
+			await sayAction(
+				db,
+				userId,
+				lesson,
+				plainPost({ exercise: 'talk', run: '1', turn: 't2', choice: 'c' }),
+				enhanced,
+				'/x'
+			)
+		).toEqual({
 			exercise: 'talk',
 			run: 1,
 			step: 2,
 			ended: true,
 			complete: false
 		});
-		expect(await restartAction(db, userId, lesson, plainPost({ exercise: 'talk', run: '1' }), enhanced, '/x')).toMatchObject({ run: 2, step: 0 });
+		expect(
+			await restartAction(
+				db,
+				userId,
+				lesson,
+				plainPost({ exercise: 'talk', run: '1' }),
+				enhanced,
+				'/x'
+			)
+		).toMatchObject({ run: 2, step: 0 });
 	});
 
 	it('refuse a form missing its run or turn, and say which conversation a refusal is about', async () => {
-		for (const fields of [{ exercise: 'talk', turn: 't1', choice: 'a' }, { exercise: 'talk', run: 'x', turn: 't1' }, { exercise: 'talk', run: '1' }] as Record<string, string>[]) {
+		for (const fields of [
+			{ exercise: 'talk', turn: 't1', choice: 'a' },
+			{ exercise: 'talk', run: 'x', turn: 't1' },
+			{ exercise: 'talk', run: '1' }
+		] as Record<string, string>[]) {
 			const result = await sayAction(db, userId, lesson, plainPost(fields), enhanced, '/x');
 			expect(isActionFailure(result) && result.status).toBe(400);
 		}
-		const missing = await restartAction(db, userId, lesson, plainPost({ exercise: 'talk' }), enhanced, '/x');
+		const missing = await restartAction(
+			db,
+			userId,
+			lesson,
+			plainPost({ exercise: 'talk' }),
+			enhanced,
+			'/x'
+		);
 		expect(isActionFailure(missing) && missing.status).toBe(400);
-		const wrongChoice = await sayAction(db, userId, lesson, plainPost({ exercise: 'talk', run: '1', turn: 't1', choice: 'c' }), plain, '/x');
-		expect(isActionFailure(wrongChoice) && wrongChoice.data).toEqual({ exercise: 'talk', message: 'That is not one of the things you can say at this turn.' });
+		const wrongChoice = await sayAction(
+			db,
+			userId,
+			lesson,
+			plainPost({ exercise: 'talk', run: '1', turn: 't1', choice: 'c' }),
+			plain,
+			'/x'
+		);
+		expect(isActionFailure(wrongChoice) && wrongChoice.data).toEqual({
+			exercise: 'talk',
+			message: 'That is not one of the things you can say at this turn.'
+		});
 		// An unknown conversation has no section of its own: the message goes to the top of the page.
-		const unknown = await sayAction(db, userId, lesson, plainPost({ exercise: 'nope', run: '1', turn: 't1', choice: 'a' }), plain, '/x');
+		const unknown = await sayAction(
+			db,
+			userId,
+			lesson,
+			plainPost({ exercise: 'nope', run: '1', turn: 't1', choice: 'a' }),
+			plain,
+			'/x'
+		);
 		expect(isActionFailure(unknown) && unknown.data).toMatchObject({ exercise: null });
 		expect(await rows()).toEqual([]);
 	});
@@ -274,7 +420,11 @@ describe('the learner’s data', () => {
 				ending: { id: 'calm', text: 'They came closer.' },
 				endedAt: at(2).toISOString()
 			},
-			expect.objectContaining({ run: 2, said: [{ choice: 'b', words: 'Say b' }], ending: { id: 'closed', text: 'Step away kindly and try later.' } })
+			expect.objectContaining({
+				run: 2,
+				said: [{ choice: 'b', words: 'Say b' }],
+				ending: { id: 'closed', text: 'Step away kindly and try later.' }
+			})
 		]);
 	});
 

@@ -37,7 +37,12 @@ async function finish(lesson = first, minute = 1) {
 
 describe('progress', () => {
 	it('opens the first lesson and open lessons; locks the rest until earlier ones are complete', async () => {
-		expect(await states()).toEqual({ 'm/first': 'available', 'm/second': 'locked', 'n/third': 'locked', 'n/safety': 'available' });
+		expect(await states()).toEqual({
+			'm/first': 'available',
+			'm/second': 'locked',
+			'n/third': 'locked',
+			'n/safety': 'available'
+		});
 		const o = await getCourseOverview(db, catalog, userId);
 		// What opens a locked lesson is the lesson before it.
 		expect(o.states.get(second.id)?.blockedBy?.title).toBe('First');
@@ -52,12 +57,18 @@ describe('progress', () => {
 		expect((await states())['m/first']).toBe('in-progress');
 		const saved = await saveReflection(db, userId, first, 'r1', 'text', 0, at(3));
 		expect(saved).toEqual({ ok: true, revision: 1, complete: true });
-		expect(await states()).toMatchObject({ 'm/first': 'complete', 'm/second': 'available', 'n/third': 'locked' });
+		expect(await states()).toMatchObject({
+			'm/first': 'complete',
+			'm/second': 'available',
+			'n/third': 'locked'
+		});
 	});
 
 	it('does not count a blank reflection as done', async () => {
 		await recordAnswer(db, userId, first, 'q1', { correct: true, choice: ['a'] }, at(1));
-		expect(await saveReflection(db, userId, first, 'r1', '   \n ', 0, at(2))).toMatchObject({ complete: false });
+		expect(await saveReflection(db, userId, first, 'r1', '   \n ', 0, at(2))).toMatchObject({
+			complete: false
+		});
 	});
 
 	it('keeps every attempt and the first-try result; a later wrong answer does not undo a done question', async () => {
@@ -65,15 +76,30 @@ describe('progress', () => {
 		await recordAnswer(db, userId, first, 'q1', { correct: true, choice: ['a'] }, at(2));
 		await recordAnswer(db, userId, first, 'q1', { correct: false, choice: ['b'] }, at(3));
 		const work = await getLessonWork(db, userId, first);
-		expect(work.questions.get('q1')).toEqual({ attempts: 3, firstTryCorrect: false, lastChoice: ['b'], lastCorrect: false, done: true });
+		expect(work.questions.get('q1')).toEqual({
+			attempts: 3,
+			firstTryCorrect: false,
+			lastChoice: ['b'],
+			lastCorrect: false,
+			done: true
+		});
 		expect(await db.$reads.select().from(quizAttempts)).toHaveLength(3);
 	});
 
 	it('counts reflection revisions and keeps every version', async () => {
 		await saveReflection(db, userId, first, 'r1', 'one', 0, at(1));
-		expect(await saveReflection(db, userId, first, 'r1', 'two', 1, at(2))).toMatchObject({ ok: true, revision: 2 });
-		expect((await getLessonWork(db, userId, first)).reflections.get('r1')).toMatchObject({ body: 'two', revision: 2 });
-		const history = await db.$reads.select().from(reflectionRevisions).orderBy(reflectionRevisions.revision);
+		expect(await saveReflection(db, userId, first, 'r1', 'two', 1, at(2))).toMatchObject({
+			ok: true,
+			revision: 2
+		});
+		expect((await getLessonWork(db, userId, first)).reflections.get('r1')).toMatchObject({
+			body: 'two',
+			revision: 2
+		});
+		const history = await db.$reads
+			.select()
+			.from(reflectionRevisions)
+			.orderBy(reflectionRevisions.revision);
 		expect(history.map((h) => [h.revision, h.body])).toEqual([
 			[1, 'one'],
 			[2, 'two']
@@ -88,15 +114,26 @@ describe('progress', () => {
 			theirs: { body: 'from the phone', revision: 1 }
 		});
 		await saveReflection(db, userId, first, 'r1', 'phone again', 1, at(3));
-		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 1, at(4))).toMatchObject({ ok: false, theirs: { revision: 2 } });
-		expect((await getLessonWork(db, userId, first)).reflections.get('r1')?.body).toBe('phone again');
+		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 1, at(4))).toMatchObject({
+			ok: false,
+			theirs: { revision: 2 }
+		});
+		expect((await getLessonWork(db, userId, first)).reflections.get('r1')?.body).toBe(
+			'phone again'
+		);
 		// Choosing "keep mine" saves on top of the version the learner has now seen.
-		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 2, at(5))).toMatchObject({ ok: true, revision: 3 });
+		expect(await saveReflection(db, userId, first, 'r1', 'laptop again', 2, at(5))).toMatchObject({
+			ok: true,
+			revision: 3
+		});
 	});
 
 	it('treats the same text saved from two devices as no conflict', async () => {
 		await saveReflection(db, userId, first, 'r1', 'same', 0, at(1));
-		expect(await saveReflection(db, userId, first, 'r1', 'same', 0, at(2))).toMatchObject({ ok: true, revision: 1 });
+		expect(await saveReflection(db, userId, first, 'r1', 'same', 0, at(2))).toMatchObject({
+			ok: true,
+			revision: 1
+		});
 	});
 
 	it('stays complete after the learner clears a reflection', async () => {
@@ -107,7 +144,11 @@ describe('progress', () => {
 
 	it('a completed open lesson does not unlock lessons that follow earlier unfinished ones', async () => {
 		await finish(safety);
-		expect(await states()).toMatchObject({ 'n/safety': 'complete', 'm/second': 'locked', 'n/third': 'locked' });
+		expect(await states()).toMatchObject({
+			'n/safety': 'complete',
+			'm/second': 'locked',
+			'n/third': 'locked'
+		});
 	});
 });
 

@@ -35,7 +35,12 @@ const progressOf = preparedQuery((db) =>
 );
 
 /** One query: where the learner stands in every lesson. */
-export async function getCourseOverview(db: Database, catalog: Catalog, userId: string, now = new Date()): Promise<CourseOverview> {
+export async function getCourseOverview(
+	db: Database,
+	catalog: Catalog,
+	userId: string,
+	now = new Date()
+): Promise<CourseOverview> {
 	const rows = await progressOf(db).all({ userId });
 	const progress = new Map(rows.map((r) => [r.lessonId, r]));
 
@@ -64,17 +69,39 @@ export async function getCourseOverview(db: Database, catalog: Catalog, userId: 
 		.filter((r) => !r.completedAt && states.has(r.lessonId))
 		.sort((a, b) => b.lastVisitedAt.getTime() - a.lastVisitedAt.getTime())[0];
 	const continueTo =
-		(lastVisited && states.get(lastVisited.lessonId)?.state !== 'locked' && catalog.byId(lastVisited.lessonId)) ||
-		catalog.lessons.find((l) => states.get(l.id)?.state === 'available' || states.get(l.id)?.state === 'in-progress') ||
+		(lastVisited &&
+			states.get(lastVisited.lessonId)?.state !== 'locked' &&
+			catalog.byId(lastVisited.lessonId)) ||
+		catalog.lessons.find(
+			(l) => states.get(l.id)?.state === 'available' || states.get(l.id)?.state === 'in-progress'
+		) ||
 		null;
 
 	const completedThisWeek = rows.filter(
-		(r) => r.completedAt && states.has(r.lessonId) && now.getTime() - r.completedAt.getTime() < WEEK_MS
+		(r) =>
+			r.completedAt && states.has(r.lessonId) && now.getTime() - r.completedAt.getTime() < WEEK_MS
 	).length;
-	const latest = rows.reduce<(typeof rows)[number] | null>((a, r) => (!a || r.lastVisitedAt > a.lastVisitedAt ? r : a), null);
-	const mostRecentVisit = latest && { lessonId: latest.lessonId, step: latest.lastStep, at: latest.lastVisitedAt };
-	const lastSteps = new Map(rows.flatMap((r) => (r.lastStep === null ? [] : [[r.lessonId, r.lastStep] as const])));
-	return { states, lastSteps, continueTo, completed, total: catalog.lessons.length, completedThisWeek, mostRecentVisit };
+	const latest = rows.reduce<(typeof rows)[number] | null>(
+		(a, r) => (!a || r.lastVisitedAt > a.lastVisitedAt ? r : a),
+		null
+	);
+	const mostRecentVisit = latest && {
+		lessonId: latest.lessonId,
+		step: latest.lastStep,
+		at: latest.lastVisitedAt
+	};
+	const lastSteps = new Map(
+		rows.flatMap((r) => (r.lastStep === null ? [] : [[r.lessonId, r.lastStep] as const]))
+	);
+	return {
+		states,
+		lastSteps,
+		continueTo,
+		completed,
+		total: catalog.lessons.length,
+		completedThisWeek,
+		mostRecentVisit
+	};
 }
 
 const REVISIT_WRITE_INTERVAL_MS = 10 * 60 * 1000;
@@ -84,7 +111,12 @@ const REVISIT_WRITE_INTERVAL_MS = 10 * 60 * 1000;
  * every checked answer, would otherwise write on each view; a change of lesson (which moves
  * "Continue"), of step (where another device resumes) or a long gap is worth a write.
  */
-export function visitNeedsWrite(overview: CourseOverview, lessonId: string, step: number | null, now = new Date()) {
+export function visitNeedsWrite(
+	overview: CourseOverview,
+	lessonId: string,
+	step: number | null,
+	now = new Date()
+) {
 	const last = overview.mostRecentVisit;
 	return (
 		!last ||
@@ -95,7 +127,13 @@ export function visitNeedsWrite(overview: CourseOverview, lessonId: string, step
 }
 
 /** A visit to a lesson; `step` is the step opened, or null for the whole lesson on one page. */
-export async function recordVisit(db: Database, userId: string, lessonId: string, step: number | null, now = new Date()) {
+export async function recordVisit(
+	db: Database,
+	userId: string,
+	lessonId: string,
+	step: number | null,
+	now = new Date()
+) {
 	const set = step === null ? { lastVisitedAt: now } : { lastVisitedAt: now, lastStep: step };
 	await db
 		.insert(lessonProgress)
@@ -114,7 +152,16 @@ export interface StoredRun {
 }
 
 export interface LessonWork {
-	questions: Map<string, { attempts: number; firstTryCorrect: boolean; lastChoice: string[]; lastCorrect: boolean; done: boolean }>;
+	questions: Map<
+		string,
+		{
+			attempts: number;
+			firstTryCorrect: boolean;
+			lastChoice: string[];
+			lastCorrect: boolean;
+			done: boolean;
+		}
+	>;
 	reflections: Map<string, { body: string; revision: number; updatedAt: Date }>;
 	/** Every run of each practice conversation, oldest first. */
 	dialogues: Map<string, StoredRun[]>;
@@ -124,7 +171,12 @@ const questionsOf = preparedQuery((db) =>
 	db
 		.select()
 		.from(questionProgress)
-		.where(and(eq(questionProgress.userId, sql.placeholder('userId')), eq(questionProgress.lessonId, sql.placeholder('lessonId'))))
+		.where(
+			and(
+				eq(questionProgress.userId, sql.placeholder('userId')),
+				eq(questionProgress.lessonId, sql.placeholder('lessonId'))
+			)
+		)
 		.prepare()
 );
 
@@ -132,21 +184,40 @@ const reflectionsOf = preparedQuery((db) =>
 	db
 		.select()
 		.from(reflections)
-		.where(and(eq(reflections.userId, sql.placeholder('userId')), eq(reflections.lessonId, sql.placeholder('lessonId'))))
+		.where(
+			and(
+				eq(reflections.userId, sql.placeholder('userId')),
+				eq(reflections.lessonId, sql.placeholder('lessonId'))
+			)
+		)
 		.prepare()
 );
 
 const runsOf = preparedQuery((db) =>
 	db
-		.select({ exerciseId: dialogueRuns.exerciseId, run: dialogueRuns.run, path: dialogueRuns.path, ending: dialogueRuns.ending })
+		.select({
+			exerciseId: dialogueRuns.exerciseId,
+			run: dialogueRuns.run,
+			path: dialogueRuns.path,
+			ending: dialogueRuns.ending
+		})
 		.from(dialogueRuns)
-		.where(and(eq(dialogueRuns.userId, sql.placeholder('userId')), eq(dialogueRuns.lessonId, sql.placeholder('lessonId'))))
+		.where(
+			and(
+				eq(dialogueRuns.userId, sql.placeholder('userId')),
+				eq(dialogueRuns.lessonId, sql.placeholder('lessonId'))
+			)
+		)
 		.orderBy(dialogueRuns.exerciseId, dialogueRuns.run)
 		.prepare()
 );
 
 /** Every run of every practice conversation in a lesson, by conversation, oldest first. */
-export async function lessonRuns(db: Database, userId: string, lessonId: string): Promise<Map<string, StoredRun[]>> {
+export async function lessonRuns(
+	db: Database,
+	userId: string,
+	lessonId: string
+): Promise<Map<string, StoredRun[]>> {
 	const byExercise = new Map<string, StoredRun[]>();
 	for (const row of await runsOf(db).all({ userId, lessonId })) {
 		const runs = byExercise.get(row.exerciseId) ?? [];
@@ -160,7 +231,11 @@ export async function lessonRuns(db: Database, userId: string, lessonId: string)
  * The learner's work in one lesson. A kind of exercise the lesson does not have is not queried:
  * most lessons have no practice conversation, and a step is read on every page a learner opens.
  */
-export async function getLessonWork(db: Database, userId: string, lesson: Pick<Lesson, 'id' | 'exercises'>): Promise<LessonWork> {
+export async function getLessonWork(
+	db: Database,
+	userId: string,
+	lesson: Pick<Lesson, 'id' | 'exercises'>
+): Promise<LessonWork> {
 	const has = (kinds: string[]) => lesson.exercises.some((e) => kinds.includes(e.kind));
 	const lessonId = lesson.id;
 	const [qs, rs, dialogues] = await Promise.all([
@@ -181,7 +256,9 @@ export async function getLessonWork(db: Database, userId: string, lesson: Pick<L
 				}
 			])
 		),
-		reflections: new Map(rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }])),
+		reflections: new Map(
+			rs.map((r) => [r.exerciseId, { body: r.body, revision: r.revision, updatedAt: r.updatedAt }])
+		),
 		dialogues
 	};
 }

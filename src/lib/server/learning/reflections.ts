@@ -25,12 +25,24 @@ export async function saveReflection(
 	baseRevision: number,
 	now = new Date()
 ): Promise<SaveResult> {
-	const key = and(eq(reflections.userId, userId), eq(reflections.lessonId, lesson.id), eq(reflections.exerciseId, exerciseId));
+	const key = and(
+		eq(reflections.userId, userId),
+		eq(reflections.lessonId, lesson.id),
+		eq(reflections.exerciseId, exerciseId)
+	);
 	const [written] =
 		baseRevision === 0
 			? await db
 					.insert(reflections)
-					.values({ userId, lessonId: lesson.id, exerciseId, body, revision: 1, createdAt: now, updatedAt: now })
+					.values({
+						userId,
+						lessonId: lesson.id,
+						exerciseId,
+						body,
+						revision: 1,
+						createdAt: now,
+						updatedAt: now
+					})
 					.onConflictDoNothing()
 					.returning({ revision: reflections.revision })
 			: await db
@@ -39,14 +51,25 @@ export async function saveReflection(
 					.where(and(key, eq(reflections.revision, baseRevision)))
 					.returning({ revision: reflections.revision });
 	if (!written) {
-		const [current] = await db.$reads.select({ body: reflections.body, revision: reflections.revision }).from(reflections).where(key);
+		const [current] = await db.$reads
+			.select({ body: reflections.body, revision: reflections.revision })
+			.from(reflections)
+			.where(key);
 		// Gone (progress reset without keeping reflections): this save starts it afresh.
 		if (!current) return saveReflection(db, userId, lesson, exerciseId, body, 0, now);
 		// The other device saved the very same text: nothing to choose between.
 		if (current.body !== body) return { ok: false, theirs: current };
-		return { ok: true, revision: current.revision, complete: await completeIfDone(db, userId, lesson, now) };
+		return {
+			ok: true,
+			revision: current.revision,
+			complete: await completeIfDone(db, userId, lesson, now)
+		};
 	}
-	return { ok: true, revision: written.revision, complete: await completeIfDone(db, userId, lesson, now) };
+	return {
+		ok: true,
+		revision: written.revision,
+		complete: await completeIfDone(db, userId, lesson, now)
+	};
 }
 
 /** The fields a reflection form sends besides which reflection it is. */
@@ -67,9 +90,14 @@ export async function reflectAction(
 ) {
 	const raw = textField(form, 'body');
 	const revisionField = textField(form, 'revision');
-	const baseRevision = revisionField !== null && /^\d{1,9}$/.test(revisionField) ? Number(revisionField) : null;
+	const baseRevision =
+		revisionField !== null && /^\d{1,9}$/.test(revisionField) ? Number(revisionField) : null;
 	if (raw === null || baseRevision === null) {
-		return fail(400, { lesson: lesson.id, exercise: exerciseId, message: 'The form is missing the reflection text or its revision.' });
+		return fail(400, {
+			lesson: lesson.id,
+			exercise: exerciseId,
+			message: 'The form is missing the reflection text or its revision.'
+		});
 	}
 	// Browsers send CRLF; store what the textarea showed, and count it the way its maxlength does.
 	const body = raw.replace(/\r\n?/g, '\n');
@@ -110,5 +138,11 @@ export async function reflectAction(
 	}
 	// Autosave and use:enhance read the result; a plain form post is redirected (post/redirect/get).
 	if (!after.request.headers.has('x-sveltekit-action')) redirect(303, after.location);
-	return { lesson: lesson.id, exercise: exerciseId, saved: true, revision: saved.revision, complete: saved.complete };
+	return {
+		lesson: lesson.id,
+		exercise: exerciseId,
+		saved: true,
+		revision: saved.revision,
+		complete: saved.complete
+	};
 }

@@ -45,17 +45,32 @@ afterEach(() => cleanup());
 const wrong = { correct: false, choice: ['b'] };
 const right = { correct: true, choice: ['a'] };
 const item = async (lesson = first, exerciseId = 'q1') =>
-	(await db.$reads.select().from(reviewItems)).find((r) => r.lessonId === lesson.id && r.exerciseId === exerciseId);
+	(await db.$reads.select().from(reviewItems)).find(
+		(r) => r.lessonId === lesson.id && r.exerciseId === exerciseId
+	);
 const review = (choice: string[], now: Date, lesson = first, exerciseId = 'q1') =>
 	answerReview(db, catalog, userId, { lessonId: lesson.id, exerciseId, chosen: choice }, now);
 
 describe('the schedule', () => {
 	it('moves right answers through one, three and seven days, then done; a wrong one goes back to one day', () => {
 		const now = day(0);
-		expect(nextReview(0, true, now)).toEqual({ step: 1, dueAt: new Date(now.getTime() + 3 * DAY), doneAt: null });
-		expect(nextReview(1, true, now)).toEqual({ step: 2, dueAt: new Date(now.getTime() + 7 * DAY), doneAt: null });
+		expect(nextReview(0, true, now)).toEqual({
+			step: 1,
+			dueAt: new Date(now.getTime() + 3 * DAY),
+			doneAt: null
+		});
+		expect(nextReview(1, true, now)).toEqual({
+			step: 2,
+			dueAt: new Date(now.getTime() + 7 * DAY),
+			doneAt: null
+		});
 		expect(nextReview(2, true, now)).toMatchObject({ doneAt: now });
-		for (const step of [0, 1, 2]) expect(nextReview(step, false, now)).toEqual({ step: 0, dueAt: new Date(now.getTime() + DAY), doneAt: null });
+		for (const step of [0, 1, 2])
+			expect(nextReview(step, false, now)).toEqual({
+				step: 0,
+				dueAt: new Date(now.getTime() + DAY),
+				doneAt: null
+			});
 	});
 });
 
@@ -63,7 +78,13 @@ describe('what comes back for review', () => {
 	it('a question missed on its first try, one day later', async () => {
 		await recordAnswer(db, userId, first, 'q1', wrong, day(0));
 		await recordAnswer(db, userId, first, 'q1', right, day(0));
-		expect(await item()).toMatchObject({ step: 0, dueAt: day(1), doneAt: null, lastReviewedAt: null, createdAt: day(0) });
+		expect(await item()).toMatchObject({
+			step: 0,
+			dueAt: day(1),
+			doneAt: null,
+			lastReviewedAt: null,
+			createdAt: day(0)
+		});
 		expect(await dueReviewCount(db, catalog, userId, day(0.99))).toBe(0);
 		expect(await dueReviewCount(db, catalog, userId, day(1))).toBe(1);
 	});
@@ -120,12 +141,32 @@ describe('reviewing', () => {
 	it('refuses a question that is not due, unknown, or answered with no or unknown options, and changes nothing', async () => {
 		await recordAnswer(db, userId, first, 'q1', wrong, day(0));
 		const before = await item();
-		expect(await review(['a'], day(0.5))).toEqual({ ok: false, status: 400, message: 'This question is not due for review now. Nothing was saved.' });
+		expect(await review(['a'], day(0.5))).toEqual({
+			ok: false,
+			status: 400,
+			message: 'This question is not due for review now. Nothing was saved.'
+		});
 		expect(await review(['a'], day(2), second, 'q1')).toMatchObject({ ok: false, status: 400 }); // never missed: nothing to review
-		expect(await review(['a'], day(2), first, 'nope')).toEqual({ ok: false, status: 404, message: 'There is no such question to review.' });
+		expect(await review(['a'], day(2), first, 'nope')).toEqual({
+			ok: false,
+			status: 404,
+			message: 'There is no such question to review.'
+		});
 		expect(await review(['a'], day(2), first, 'r1')).toMatchObject({ ok: false, status: 404 }); // a reflection
-		expect(await answerReview(db, catalog, userId, { lessonId: 'm/gone', exerciseId: 'q1', chosen: ['a'] }, day(2))).toMatchObject({ ok: false, status: 404 });
-		expect(await review([], day(2))).toEqual({ ok: false, status: 400, message: 'Choose an answer first.' });
+		expect(
+			await answerReview(
+				db,
+				catalog,
+				userId,
+				{ lessonId: 'm/gone', exerciseId: 'q1', chosen: ['a'] },
+				day(2)
+			)
+		).toMatchObject({ ok: false, status: 404 });
+		expect(await review([], day(2))).toEqual({
+			ok: false,
+			status: 400,
+			message: 'Choose an answer first.'
+		});
 		expect(await review(['zzz'], day(2))).toMatchObject({ ok: false, status: 400 });
 		expect(await item()).toEqual(before);
 		expect(await db.$reads.select().from(quizAttempts)).toHaveLength(1);
@@ -142,7 +183,15 @@ describe('reviewing', () => {
 		await recordAnswer(db, userId, first, 'q1', wrong, day(0));
 		const other = await signUp(db, 'other', 'steady river 77');
 		if (!other.ok) throw new Error(other.message);
-		expect(await answerReview(db, catalog, other.user.id, { lessonId: first.id, exerciseId: 'q1', chosen: ['a'] }, day(2))).toMatchObject({ ok: false });
+		expect(
+			await answerReview(
+				db,
+				catalog,
+				other.user.id,
+				{ lessonId: first.id, exerciseId: 'q1', chosen: ['a'] },
+				day(2)
+			)
+		).toMatchObject({ ok: false });
 		expect(await dueReviewCount(db, catalog, other.user.id, day(2))).toBe(0);
 	});
 });
@@ -156,7 +205,15 @@ describe('the review page', () => {
 			['First', 'q1', null],
 			['Second', 'q2', null]
 		]);
-		expect(items[1].question).toMatchObject({ kind: 'multiple', question: 'Which two?', options: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }, { id: 'z', text: 'Z' }] });
+		expect(items[1].question).toMatchObject({
+			kind: 'multiple',
+			question: 'Which two?',
+			options: [
+				{ id: 'x', text: 'X' },
+				{ id: 'y', text: 'Y' },
+				{ id: 'z', text: 'Z' }
+			]
+		});
 		// In this learner's own order, the same as in the lesson.
 		expect([...items[1].question.order].sort()).toEqual(['x', 'y', 'z']);
 		expect(JSON.stringify(items)).not.toMatch(/helps|does not|X and Z|correct/);
@@ -169,7 +226,16 @@ describe('the review page', () => {
 		await review(['a'], day(1.01));
 		const { items } = await loadReview(db, catalog, userId, day(1.02));
 		expect(items.map((i) => ({ ...i.question.result, comesBack: i.comesBack }))).toEqual([
-			{ correct: true, choice: ['a'], feedback: [{ optionId: 'a', text: 'Yes, A.', right: true }], rightCount: 1, explanation: 'A because.', done: true, attempts: 1, comesBack: 'in 3 days' },
+			{
+				correct: true,
+				choice: ['a'],
+				feedback: [{ optionId: 'a', text: 'Yes, A.', right: true }],
+				rightCount: 1,
+				explanation: 'A because.',
+				done: true,
+				attempts: 1,
+				comesBack: 'in 3 days'
+			},
 			{
 				correct: false,
 				choice: ['x', 'y'],
@@ -186,12 +252,21 @@ describe('the review page', () => {
 		]);
 		// A later visit shows only what is due again.
 		expect((await loadReview(db, catalog, userId, day(1.5))).items).toEqual([]);
-		expect((await loadReview(db, catalog, userId, day(2.02))).items.map((i) => i.exerciseId)).toEqual(['q2']);
+		expect(
+			(await loadReview(db, catalog, userId, day(2.02))).items.map((i) => i.exerciseId)
+		).toEqual(['q2']);
 	});
 
 	it('leaves out questions no longer in the course', async () => {
 		await recordAnswer(db, userId, first, 'q1', wrong, day(0));
-		await db.insert(reviewItems).values({ userId, lessonId: 'm/gone', exerciseId: 'q9', step: 0, dueAt: day(1), createdAt: day(0) });
+		await db.insert(reviewItems).values({
+			userId,
+			lessonId: 'm/gone',
+			exerciseId: 'q9',
+			step: 0,
+			dueAt: day(1),
+			createdAt: day(0)
+		});
 		expect(await dueReviewCount(db, catalog, userId, day(2))).toBe(1);
 		expect((await loadReview(db, catalog, userId, day(2))).items).toHaveLength(1);
 	});

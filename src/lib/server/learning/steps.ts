@@ -31,9 +31,15 @@ export function stepDone(step: Step, work: LessonWork): boolean {
  * first step still to do (an unanswered question, an empty reflection, an unfinished practice),
  * or its finishing step when nothing is left — never the top of a half-done lesson.
  */
-export function resumeStep(steps: Step[], work: LessonWork, lastStep: number | undefined, complete: boolean): number {
+export function resumeStep(
+	steps: Step[],
+	work: LessonWork,
+	lastStep: number | undefined,
+	complete: boolean
+): number {
 	if (lastStep === undefined || complete) return 1;
 	const last = Math.min(Math.max(1, lastStep), steps.length);
-	const firstToDo = steps.findIndex((s) => s.kind !== 'reading' && !stepDone(s, work)) + 1 || steps.length;
+	const firstToDo =
+		steps.findIndex((s) => s.kind !== 'reading' && !stepDone(s, work)) + 1 || steps.length;
 	return steps[last - 1].kind === 'reading' && last < firstToDo ? last : firstToDo;
 }

@@ -12,7 +12,16 @@ import { tryIts } from '../db/schema';
 import { recordAnswer } from './answers';
 import { buildJournal, buildPlan } from './journal';
 import { saveReflection } from './reflections';
-import { answerTryIt, chooseTryIt, dismissTryIt, dueFollowUp, followUpAction, listTried, openPick, tryItAction } from './try-it';
+import {
+	answerTryIt,
+	chooseTryIt,
+	dismissTryIt,
+	dueFollowUp,
+	followUpAction,
+	listTried,
+	openPick,
+	tryItAction
+} from './try-it';
 
 const things = [
 	{ id: 'one-invitation', text: 'Make one invitation with two times.' },
@@ -53,16 +62,32 @@ const form = (fields: Record<string, string>) => {
 	return f;
 };
 const plain = () => new Request('http://localhost/learn', { method: 'POST' });
-const enhanced = () => new Request('http://localhost/learn', { method: 'POST', headers: { 'x-sveltekit-action': 'true' } });
+const enhanced = () =>
+	new Request('http://localhost/learn', {
+		method: 'POST',
+		headers: { 'x-sveltekit-action': 'true' }
+	});
 
 describe('picking a thing to try', () => {
 	it('is refused before the lesson is finished, for an item the lesson does not offer, and where there is nothing to try', async () => {
-		await refused(() => chooseTryIt(db, userId, strategy, 'one-invitation', start), 409, /Finish this lesson first/);
+		await refused(
+			() => chooseTryIt(db, userId, strategy, 'one-invitation', start),
+			409,
+			/Finish this lesson first/
+		);
 		await finish();
-		await refused(() => chooseTryIt(db, userId, strategy, 'nope', start), 400, /not one of the things to try/);
+		await refused(
+			() => chooseTryIt(db, userId, strategy, 'nope', start),
+			400,
+			/not one of the things to try/
+		);
 		await refused(() => chooseTryIt(db, userId, strategy, null, start), 400, /Choose one thing/);
 		await finish(plainLesson);
-		await refused(() => chooseTryIt(db, userId, plainLesson, 'one-invitation', start), 404, /nothing to try/);
+		await refused(
+			() => chooseTryIt(db, userId, plainLesson, 'one-invitation', start),
+			404,
+			/nothing to try/
+		);
 	});
 
 	it('stores the pick; picking again before the follow-up replaces it', async () => {
@@ -71,7 +96,9 @@ describe('picking a thing to try', () => {
 		expect(await openPick(db, userId, strategy.id)).toBe('one-invitation');
 		await chooseTryIt(db, userId, strategy, 'open-offer', later(1000));
 		expect(await openPick(db, userId, strategy.id)).toBe('open-offer');
-		expect((await rows()).map((r) => [r.itemId, r.chosenAt])).toEqual([['open-offer', later(1000)]]);
+		expect((await rows()).map((r) => [r.itemId, r.chosenAt])).toEqual([
+			['open-offer', later(1000)]
+		]);
 		// The same pick again changes nothing (its day does not start over).
 		await chooseTryIt(db, userId, strategy, 'open-offer', later(2000));
 		expect((await rows()).map((r) => r.chosenAt)).toEqual([later(1000)]);
@@ -95,10 +122,17 @@ describe('“How did it go?”', () => {
 	});
 
 	it('saves the answer; then it is not asked again and shows as tried', async () => {
-		expect(await answerTryIt(db, userId, start, 'It went\nbetter than I feared.', later(DAY))).toEqual({ ok: true });
+		expect(
+			await answerTryIt(db, userId, start, 'It went\nbetter than I feared.', later(DAY))
+		).toEqual({ ok: true });
 		expect(await dueFollowUp(db, catalog, userId, later(2 * DAY))).toBeNull();
 		expect(await listTried(db, catalog, userId)).toEqual([
-			expect.objectContaining({ lessonTitle: 'Strategy', item: 'Make one invitation with two times.', outcome: 'It went\nbetter than I feared.', answeredAt: later(DAY) })
+			expect.objectContaining({
+				lessonTitle: 'Strategy',
+				item: 'Make one invitation with two times.',
+				outcome: 'It went\nbetter than I feared.',
+				answeredAt: later(DAY)
+			})
 		]);
 		// A new pick can be made once the last one is answered.
 		await chooseTryIt(db, userId, strategy, 'open-offer', later(2 * DAY));
@@ -114,11 +148,27 @@ describe('“How did it go?”', () => {
 	it('refuses an early, empty, too long, unknown or already closed answer, changing nothing', async () => {
 		await refused(() => answerTryIt(db, userId, start, 'Fine', later(DAY - 1)), 409, /early/);
 		await refused(() => dismissTryIt(db, userId, start, later(DAY - 1)), 409, /early/);
-		await refused(() => answerTryIt(db, userId, start, '  \n ', later(DAY)), 400, /Write a few words/);
-		await refused(() => answerTryIt(db, userId, start, 'x'.repeat(TRY_IT_OUTCOME_MAX + 1), later(DAY)), 400, /up to 2,000 characters/);
-		await refused(() => answerTryIt(db, userId, later(5), 'Fine', later(DAY)), 404, /not something you chose/);
+		await refused(
+			() => answerTryIt(db, userId, start, '  \n ', later(DAY)),
+			400,
+			/Write a few words/
+		);
+		await refused(
+			() => answerTryIt(db, userId, start, 'x'.repeat(TRY_IT_OUTCOME_MAX + 1), later(DAY)),
+			400,
+			/up to 2,000 characters/
+		);
+		await refused(
+			() => answerTryIt(db, userId, later(5), 'Fine', later(DAY)),
+			404,
+			/not something you chose/
+		);
 		await answerTryIt(db, userId, start, 'Fine', later(DAY));
-		await refused(() => answerTryIt(db, userId, start, 'Again', later(DAY)), 409, /already said how this went/);
+		await refused(
+			() => answerTryIt(db, userId, start, 'Again', later(DAY)),
+			409,
+			/already said how this went/
+		);
 		await refused(() => dismissTryIt(db, userId, start, later(DAY)), 409, /already said/);
 	});
 
@@ -133,13 +183,22 @@ describe('the forms', () => {
 		await finish();
 		let thrown: unknown;
 		try {
-			await tryItAction(db, userId, strategy, form({ item: 'open-offer' }), plain(), '/learn/m/strategy');
+			await tryItAction(
+				db,
+				userId,
+				strategy,
+				form({ item: 'open-offer' }),
+				plain(),
+				'/learn/m/strategy'
+			);
 		} catch (e) {
 			thrown = e;
 		}
 		expect(isRedirect(thrown) && thrown.location).toBe('/learn/m/strategy#try-it');
 		const bad = await tryItAction(db, userId, strategy, form({ item: 'zzz' }), enhanced(), '/x');
-		expect(isActionFailure(bad) && bad.data).toEqual({ tryIt: { message: 'That is not one of the things to try in this lesson.' } });
+		expect(isActionFailure(bad) && bad.data).toEqual({
+			tryIt: { message: 'That is not one of the things to try in this lesson.' }
+		});
 	});
 
 	it('the follow-up hands the learner’s text back when refused, and needs save or dismiss', async () => {
@@ -148,13 +207,34 @@ describe('the forms', () => {
 		await chooseTryIt(db, userId, strategy, 'open-offer', new Date(Date.now() - DAY - 1000));
 		const [{ chosenAt }] = await rows();
 		const pick = String(chosenAt.getTime());
-		const noAction = await followUpAction(db, userId, form({ pick, outcome: 'kept' }), enhanced(), '/learn');
+		const noAction = await followUpAction(
+			db,
+			userId,
+			form({ pick, outcome: 'kept' }),
+			enhanced(),
+			'/learn'
+		);
 		expect(isActionFailure(noAction) && noAction.status).toBe(400);
-		const tooLong = await followUpAction(db, userId, form({ pick, outcome: 'y'.repeat(TRY_IT_OUTCOME_MAX + 1), do: 'save' }), enhanced(), '/learn');
-		expect(tooLong).toMatchObject({ status: 400, data: { followUp: { outcome: 'y'.repeat(TRY_IT_OUTCOME_MAX + 1) } } });
+		const tooLong = await followUpAction(
+			db,
+			userId,
+			form({ pick, outcome: 'y'.repeat(TRY_IT_OUTCOME_MAX + 1), do: 'save' }),
+			enhanced(),
+			'/learn'
+		);
+		expect(tooLong).toMatchObject({
+			status: 400,
+			data: { followUp: { outcome: 'y'.repeat(TRY_IT_OUTCOME_MAX + 1) } }
+		});
 		let thrown: unknown;
 		try {
-			await followUpAction(db, userId, form({ pick, outcome: 'Went well\r\nmostly', do: 'save' }), plain(), '/learn');
+			await followUpAction(
+				db,
+				userId,
+				form({ pick, outcome: 'Went well\r\nmostly', do: 'save' }),
+				plain(),
+				'/learn'
+			);
 		} catch (e) {
 			thrown = e;
 		}
@@ -184,7 +264,12 @@ describe('the learner’s data', () => {
 	it('the export holds every pick, answered or not', async () => {
 		const data = await exportLearnerData(db, catalog, userId);
 		expect(data.thingsToTry).toEqual([
-			expect.objectContaining({ item: 'one-invitation', text: 'Make one invitation with two times.', howItWent: '<b>Hard</b> but *worth* it', answeredAt: later(DAY).toISOString() }),
+			expect.objectContaining({
+				item: 'one-invitation',
+				text: 'Make one invitation with two times.',
+				howItWent: '<b>Hard</b> but *worth* it',
+				answeredAt: later(DAY).toISOString()
+			}),
 			expect.objectContaining({ item: 'open-offer', howItWent: null, dismissedAt: null })
 		]);
 	});

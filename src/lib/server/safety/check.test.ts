@@ -13,17 +13,39 @@ const form = (fields: [string, string][]) => {
 
 describe('judging the answers', () => {
 	it('puts help first for any Yes, even with other questions left blank', () => {
-		expect(judgeAnswers(form([['afraid', 'yes'], ['threats', 'no'], ['control', 'no']]))).toEqual({ kind: 'help-first' });
+		expect(
+			judgeAnswers(
+				form([
+					['afraid', 'yes'],
+					['threats', 'no'],
+					['control', 'no']
+				])
+			)
+		).toEqual({ kind: 'help-first' });
 		expect(judgeAnswers(form([['control', 'yes']]))).toEqual({ kind: 'help-first' });
 	});
 
 	it('goes straight on when every answer is No', () => {
-		expect(judgeAnswers(form([['afraid', 'no'], ['threats', 'no'], ['control', 'no']]))).toEqual({ kind: 'go-on' });
+		expect(
+			judgeAnswers(
+				form([
+					['afraid', 'no'],
+					['threats', 'no'],
+					['control', 'no']
+				])
+			)
+		).toEqual({ kind: 'go-on' });
 	});
 
 	it('asks again for blank questions when nothing was Yes', () => {
-		expect(judgeAnswers(form([['afraid', 'no']]))).toEqual({ kind: 'unanswered', missing: ['threats', 'control'] });
-		expect(judgeAnswers(form([]))).toEqual({ kind: 'unanswered', missing: ['afraid', 'threats', 'control'] });
+		expect(judgeAnswers(form([['afraid', 'no']]))).toEqual({
+			kind: 'unanswered',
+			missing: ['threats', 'control']
+		});
+		expect(judgeAnswers(form([]))).toEqual({
+			kind: 'unanswered',
+			missing: ['afraid', 'threats', 'control']
+		});
 	});
 
 	it('refuses anything but one Yes or No per question, without repeating the value', () => {
@@ -38,7 +60,12 @@ describe('judging the answers', () => {
 		const odd = refused([['afraid', 'maybe-mk39a']]);
 		expect(odd.status).toBe(400);
 		expect(odd.body.message).not.toContain('mk39a');
-		expect(refused([['afraid', 'yes'], ['afraid', 'no']]).status).toBe(400);
+		expect(
+			refused([
+				['afraid', 'yes'],
+				['afraid', 'no']
+			]).status
+		).toBe(400);
 	});
 });
 
@@ -46,11 +73,22 @@ describe('offered once', () => {
 	let db: Database;
 	let cleanup: () => void;
 	const userId = 'safety-learner';
-	const offeredAt = async () => (await db.$reads.select({ at: users.safetyCheckOfferedAt }).from(users).where(eq(users.id, userId)))[0].at;
+	const offeredAt = async () =>
+		(
+			await db.$reads
+				.select({ at: users.safetyCheckOfferedAt })
+				.from(users)
+				.where(eq(users.id, userId))
+		)[0].at;
 
 	beforeEach(async () => {
 		({ db, cleanup } = await openTestDatabase());
-		await db.insert(users).values({ id: userId, username: 'safety-learner', passwordHash: 'x', createdAt: new Date(0) });
+		await db.insert(users).values({
+			id: userId,
+			username: 'safety-learner',
+			passwordHash: 'x',
+			createdAt: new Date(0)
+		});
 	});
 	afterEach(() => cleanup());
 

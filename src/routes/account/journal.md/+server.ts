@@ -8,6 +8,13 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
 	const db = await getDb();
-	const [entries, tried] = await Promise.all([listReflections(db, locals.user!.id), listTried(db, catalog, locals.user!.id)]);
-	return download(journalMarkdown(locals.user!.username, buildJournal(catalog, entries), tried), 'heard-journal.md', 'text/markdown');
+	const [entries, tried] = await Promise.all([
+		listReflections(db, locals.user!.id),
+		listTried(db, catalog, locals.user!.id)
+	]);
+	return download(
+		journalMarkdown(locals.user!.username, buildJournal(catalog, entries), tried),
+		'heard-journal.md',
+		'text/markdown'
+	);
 };

@@ -15,9 +15,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { lesson, overview, locked } = await findLesson(db, userId, params);
 	// The safety check comes before the first lesson (asked only until a lesson has been opened, so
 	// the pages of everyone further on cost no extra read), but never stands before the safety lesson.
-	if (!overview.mostRecentVisit && !lesson.open && (await safetyCheckDue(db, userId))) redirect(303, SAFETY_CHECK_PATH);
+	if (!overview.mostRecentVisit && !lesson.open && (await safetyCheckDue(db, userId)))
+		redirect(303, SAFETY_CHECK_PATH);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
 	const work = await getLessonWork(db, userId, lesson);
 	const complete = overview.states.get(lesson.id)!.state === 'complete';
-	redirect(303, stepHref(lesson, resumeStep(stepsOf(lesson), work, overview.lastSteps.get(lesson.id), complete)));
+	redirect(
+		303,
+		stepHref(lesson, resumeStep(stepsOf(lesson), work, overview.lastSteps.get(lesson.id), complete))
+	);
 };

@@ -4,7 +4,12 @@ import { getDb } from '$lib/server/db';
 import { lessonActions } from '$lib/server/learning/lesson-actions';
 import { findLesson } from '$lib/server/learning/lesson-access';
 import { stepPage } from '$lib/server/learning/lesson-view';
-import { completeIfDone, getLessonWork, recordVisit, visitNeedsWrite } from '$lib/server/learning/progress';
+import {
+	completeIfDone,
+	getLessonWork,
+	recordVisit,
+	visitNeedsWrite
+} from '$lib/server/learning/progress';
 import { stepsOf } from '$lib/server/learning/steps';
 import { openPick } from '$lib/server/learning/try-it';
 import type { PageServerLoad } from './$types';
@@ -17,9 +22,13 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const steps = stepsOf(lesson);
 	const number = Number(params.step);
 	if (number > steps.length) error(404, 'This lesson has no such step.');
-	if (visitNeedsWrite(overview, lesson.id, number)) await recordVisit(db, userId, lesson.id, number);
+	if (visitNeedsWrite(overview, lesson.id, number))
+		await recordVisit(db, userId, lesson.id, number);
 	const finish = steps[number - 1].kind === 'finish';
-	const [work, tryItChosen] = await Promise.all([getLessonWork(db, userId, lesson), finish ? openPick(db, userId, lesson.id) : null]);
+	const [work, tryItChosen] = await Promise.all([
+		getLessonWork(db, userId, lesson),
+		finish ? openPick(db, userId, lesson.id) : null
+	]);
 	const page = stepPage(catalog, lesson, overview, work, userId, steps, number, tryItChosen);
 	// Reaching the end with everything done marks the lesson complete (for a lesson whose last
 	// exercise was done before it gained its present shape, this is where it happens).

@@ -15,7 +15,10 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const { lesson, overview, locked } = await findLesson(db, userId, params);
 	if (locked) redirect(303, `/learn?locked=${encodeURIComponent(lesson.id)}`);
 	if (visitNeedsWrite(overview, lesson.id, null)) await recordVisit(db, userId, lesson.id, null);
-	const [work, tryItChosen] = await Promise.all([getLessonWork(db, userId, lesson), openPick(db, userId, lesson.id)]);
+	const [work, tryItChosen] = await Promise.all([
+		getLessonWork(db, userId, lesson),
+		openPick(db, userId, lesson.id)
+	]);
 	return lessonPage(catalog, lesson, overview, work, userId, tryItChosen);
 };
 
