@@ -264,3 +264,103 @@ describe('practice conversations', () => {
 		]);
 	});
 });
+
+describe('question kinds beyond single and multiple choice', () => {
+	const file = '/lessons/01-m/01-l.svx';
+	const build = (exercise: Record<string, unknown>, body?: string) =>
+		buildCatalog(courseFiles({ [file]: lessonSource({ exercises: [exercise] }, body) }));
+	const problems = (exercise: Record<string, unknown>, body?: string) =>
+		problemsOf(() => build(exercise, body)).join('\n');
+
+	const choices = [
+		{ id: 'pause', text: 'Ask for a pause' },
+		{ id: 'reflect', text: 'Reflect back' },
+		{ id: 'one-topic', text: 'Raise one topic' }
+	];
+	const feedback = { pause: 'p', reflect: 'r', 'one-topic': 'o' };
+	const match = {
+		id: 'which-fits',
+		kind: 'match',
+		question: 'Which fits each moment?',
+		choices,
+		items: [
+			{ id: 'racing', text: 'Your heart is racing.', answer: 'pause', feedback },
+			{ id: 'they-talk', text: 'They start to talk.', answer: 'reflect', feedback }
+		],
+		explanation: 'e'
+	};
+	const order = {
+		id: 'in-order',
+		kind: 'order',
+		question: 'Put these in order.',
+		steps: [
+			{ id: 'settle', text: 'Settle', feedback: 'First, because…' },
+			{ id: 'reflect', text: 'Reflect', feedback: 'Then, because…' },
+			{ id: 'raise', text: 'Raise one thing', feedback: 'Last, because…' }
+		],
+		explanation: 'e'
+	};
+	const line = {
+		id: 'the-line',
+		kind: 'line',
+		question: 'Which line reflects without fixing?',
+		options: [
+			{ id: 'a', text: 'So it felt like nobody asked you.', correct: true, feedback: 'f' },
+			{ id: 'b', text: 'Let me sort it out tomorrow.', feedback: 'f' }
+		],
+		explanation: 'e'
+	};
+
+	it('reads a match, an order and a pick-the-line question', () => {
+		for (const exercise of [match, order, line]) {
+			expect(build(exercise).lessons[0].exercises[0]).toMatchObject({ kind: exercise.kind });
+		}
+	});
+
+	it('refuses a match whose answer is not a choice, or whose feedback misses a choice', () => {
+		const [racing, theyTalk] = match.items;
+		expect(problems({ ...match, items: [{ ...racing, answer: 'shout' }, theyTalk] })).toMatch(
+			/exercises\.0\.items\.0\.answer: "shout" is not one of the choices/
+		);
+		expect(
+			problems({
+				...match,
+				items: [{ ...racing, feedback: { pause: 'p', reflect: 'r' } }, theyTalk]
+			})
+		).toMatch(
+			/exercises\.0\.items\.0\.feedback: needs feedback for every choice.*missing: one-topic/
+		);
+		expect(problems({ ...match, items: [racing, { ...theyTalk, answer: 'pause' }] })).toMatch(
+			/exercises\.0\.items: the items need at least 2 different answers/
+		);
+	});
+
+	it('refuses an order of fewer than three steps, and a spoken line in quotation marks', () => {
+		expect(problems({ ...order, steps: order.steps.slice(0, 2) })).toMatch(
+			/exercises\.0\.steps: needs 3 to 6 steps/
+		);
+		const quoted = { ...line.options[1], text: '"Let me sort it out tomorrow."' };
+		expect(problems({ ...line, options: [line.options[0], quoted] })).toMatch(
+			/exercises\.0\.options\.1\.text: write the line without quotation marks/
+		);
+	});
+
+	it('places a question after a heading only when the lesson has that heading', () => {
+		const body = '## What flooding is\n\nProse.\n\n## What helps\n\nMore.';
+		expect(build({ ...line, after: 'What helps' }, body).lessons[0].exercises[0]).toMatchObject({
+			after: 'What helps'
+		});
+		expect(problems({ ...line, after: 'What hurts' }, body)).toMatch(
+			/exercises\.0\.after: no "## " heading of this lesson reads "What hurts"/
+		);
+	});
+
+	it('reads withPartner (false unless said) and a lesson’s ideas', () => {
+		const plain = buildCatalog(courseFiles({ [file]: lessonSource() })).lessons[0];
+		expect(plain.withPartner).toBe(false);
+		const marked = buildCatalog(
+			courseFiles({ [file]: lessonSource({ withPartner: true, ideas: ['flooding'] }) })
+		).lessons[0];
+		expect(marked).toMatchObject({ withPartner: true, ideas: ['flooding'] });
+	});
+});

@@ -42,6 +42,10 @@ export interface Lesson {
 	exercises: Exercise[];
 	/** Small things to try this week, offered when the lesson is finished (strategy lessons). */
 	tryThisWeek: TryItem[];
+	/** It asks the learner to talk with or act toward their partner (schema.ts). */
+	withPartner: boolean;
+	/** The lesson's own ideas, named as its reading names them (schema.ts). */
+	ideas?: string[];
 	/** The reading, cut where the lesson's steps cut it (lesson-parts.js). */
 	parts: { title: string | null; continued: boolean }[];
 }
@@ -148,6 +152,17 @@ export function buildCatalog(files: CourseFiles): Catalog {
 			problems.push(`${file}: another lesson in ${dir} has the same number or name`);
 			continue;
 		}
+		const parts = markdownParts(raw.slice(fm[0].length));
+		const headings = new Set(parts.filter((p) => !p.continued && p.title).map((p) => p.title));
+		const unknownAfter = meta.data.exercises.findIndex(
+			(e) => 'after' in e && e.after !== undefined && !headings.has(e.after)
+		);
+		if (unknownAfter >= 0) {
+			problems.push(
+				`${file}: exercises.${unknownAfter}.after: no "## " heading of this lesson reads "${(meta.data.exercises[unknownAfter] as { after: string }).after}"`
+			);
+			continue;
+		}
 		const lesson: Lesson = {
 			...meta.data,
 			id: `${module.slug}/${name.slug}`,
@@ -157,7 +172,7 @@ export function buildCatalog(files: CourseFiles): Catalog {
 			index: -1,
 			sources: meta.data.sources.map((key) => sources[key]),
 			tryThisWeek: meta.data.tryThisWeek ?? [],
-			parts: markdownParts(raw.slice(fm[0].length))
+			parts
 		};
 		lessonOrder.set(lesson, name.order);
 		module.lessons.push(lesson);

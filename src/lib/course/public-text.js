@@ -1,11 +1,13 @@
 import { parse } from 'yaml';
 
 /**
- * @typedef {{ kind: 'single' | 'multiple', id: string, question: string, options: { id: string, text: string }[] }} QuestionText
+ * @typedef {{ kind: 'single' | 'multiple' | 'line', id: string, question: string, options: { id: string, text: string }[] }} QuestionText
+ * @typedef {{ kind: 'match', id: string, question: string, choices: { id: string, text: string }[], items: { id: string, text: string }[] }} MatchText
+ * @typedef {{ kind: 'order', id: string, question: string, steps: { id: string, text: string }[] }} OrderText
  * @typedef {{ kind: 'reflection', id: string, prompt: string, hint?: string }} ReflectionText
  * @typedef {{ id: string, partner?: string, choices: { id: string, say: string }[] }} TurnText
  * @typedef {{ kind: 'dialogue', id: string, title: string, scene?: string, turns: TurnText[] }} DialogueText
- * @typedef {QuestionText | ReflectionText | DialogueText} ExerciseText
+ * @typedef {QuestionText | MatchText | OrderText | ReflectionText | DialogueText} ExerciseText
  * @typedef {{ title: string, url?: string, note?: string }} SourceText
  */
 
@@ -64,6 +66,26 @@ function publicExercise(ex) {
 				...(t.partner ? { partner: text(t.partner) } : {}),
 				choices: list(t.choices).map((c) => ({ id: text(c.id), say: text(c.say) }))
 			}))
+		};
+	}
+	if (ex.kind === 'match') {
+		return {
+			kind: 'match',
+			id: text(ex.id),
+			question: text(ex.question),
+			choices: list(ex.choices).map((c) => ({ id: text(c.id), text: text(c.text) })),
+			items: list(ex.items).map((i) => ({ id: text(i.id), text: text(i.text) }))
+		};
+	}
+	if (ex.kind === 'order') {
+		// The file lists the steps in their right order, which is the answer: the browser gets them
+		// sorted by id, and each learner sees them in an order of their own (as options are).
+		const steps = list(ex.steps).map((st) => ({ id: text(st.id), text: text(st.text) }));
+		return {
+			kind: 'order',
+			id: text(ex.id),
+			question: text(ex.question),
+			steps: steps.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 		};
 	}
 	return {

@@ -31,12 +31,29 @@ describe('what a compiled lesson tells the browser', () => {
 										choices: t.choices.map((c) => ({ id: c.id, say: c.say }))
 									}))
 								}
-							: {
-									kind: ex.kind,
-									id: ex.id,
-									question: ex.question,
-									options: ex.options.map((o) => ({ id: o.id, text: o.text }))
-								}
+							: ex.kind === 'match'
+								? {
+										kind: ex.kind,
+										id: ex.id,
+										question: ex.question,
+										choices: ex.choices.map((c) => ({ id: c.id, text: c.text })),
+										items: ex.items.map((i) => ({ id: i.id, text: i.text }))
+									}
+								: ex.kind === 'order'
+									? {
+											kind: ex.kind,
+											id: ex.id,
+											question: ex.question,
+											steps: ex.steps
+												.map((st) => ({ id: st.id, text: st.text }))
+												.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+										}
+									: {
+											kind: ex.kind,
+											id: ex.id,
+											question: ex.question,
+											options: ex.options.map((o) => ({ id: o.id, text: o.text }))
+										}
 				)
 			);
 			expect(tryThisWeek).toEqual(lesson.tryThisWeek ?? []);

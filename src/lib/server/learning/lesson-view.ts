@@ -55,6 +55,9 @@ function exerciseState(
 		const saved = work.reflections.get(ex.id);
 		return { body: saved?.body ?? '', revision: saved?.revision ?? 0 };
 	}
+	// The schema knows the new question kinds before the pages serve them: no lesson uses one yet.
+	if (ex.kind !== 'single' && ex.kind !== 'multiple')
+		throw new Error(`${ex.kind} questions are not served yet`);
 	const progress = work.questions.get(ex.id);
 	return questionState(
 		userId,
